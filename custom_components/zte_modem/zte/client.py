@@ -1,0 +1,407 @@
+"""Async client for ZTE routers that speak the goform web API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+import aiohttp
+
+from .crypto import ad_token, encode_password
+from .detect import Detection, detect
+from .exceptions import (
+    ZteAuthenticationError,
+    ZteBusyError,
+    ZteCommandError,
+    ZteConnectionError,
+    ZteError,
+    ZteLockedError,
+    ZteSessionError,
+    ZteUnsupportedFirmwareError,
+)
+from .metrics import poll_fields
+from .models import ModemSnapshot
+from .parse import clean, to_int
+from .profile import AdDigest, LoginProfile, PasswordEncoding
+
+_LOGGER = logging.getLogger(__name__)
+
+GET_PATH = "/goform/goform_get_cmd_process"
+SET_PATH = "/goform/goform_set_cmd_process"
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_USERNAME = "admin"
+MAX_LOGIN_COUNT = 5
+LOGIN_OK = frozenset({"0", "4"})
+LOGIN_BUSY = frozenset({"2", "5"})
+PRELOGIN_FIELDS = ("loginfo", "wa_inner_version", "cr_version", "psw_fail_num_str", "login_lock_time", "RD")
+AD_FIELDS = ("wa_inner_version", "cr_version", "RD")
+# Right after a reboot wa_inner_version is empty for a moment; AD needs it.
+VERSION_RETRIES = 8
+VERSION_RETRY_DELAY = 0.25
+
+
+def normalize_host(host: str) -> str:
+    """'192.168.0.1', 'http://192.168.0.1/' -> 'http://192.168.0.1'."""
+    text = host.strip().rstrip("/")
+    if "://" not in text:
+        text = f"http://{text}"
+    return text
+
+
+@dataclass(slots=True)
+class ClientStats:
+    """What the client cost the modem, for benchmarks and diagnostics."""
+
+    requests: int = 0
+    reads: int = 0
+    logins: int = 0
+    failed_logins: int = 0
+    writes: int = 0
+
+
+class ZteClient:
+    """Talks to one modem, strictly one HTTP exchange at a time.
+
+    The caller owns the aiohttp session; it needs ``CookieJar(unsafe=True)``
+    because modems are reached by IP address.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        password: str,
+        *,
+        session: aiohttp.ClientSession,
+        username: str | None = None,
+        profile: LoginProfile | None = None,
+        request_timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.host = normalize_host(host)
+        self._password = password
+        self._username = username or None
+        self._session = session
+        self._profile = profile
+        self._timeout = request_timeout
+        self._lock = asyncio.Lock()
+        self._inflight: asyncio.Future[ModemSnapshot] | None = None
+        self._logged_in = False
+        self._fields = poll_fields()
+        self._headers = {
+            "Referer": f"{self.host}/index.html",
+            "Origin": self.host,
+            "X-Requested-With": "XMLHttpRequest",
+        }
+        self.stats = ClientStats()
+
+    def __repr__(self) -> str:
+        return f"ZteClient(host={self.host!r})"
+
+    @property
+    def profile(self) -> LoginProfile | None:
+        """The login scheme in use; store it to skip detection next time."""
+        return self._profile
+
+    @property
+    def logged_in(self) -> bool:
+        """Whether the client believes it holds the modem's session."""
+        return self._logged_in
+
+    # -- public API -----------------------------------------------------
+
+    async def login(self) -> LoginProfile:
+        """Detect the scheme if needed and log in; returns the profile that worked."""
+        async with self._lock:
+            await self._login_locked()
+        assert self._profile is not None
+        return self._profile
+
+    async def read(self) -> ModemSnapshot:
+        """One poll of every catalogue field; concurrent callers share one read."""
+        if self._inflight is not None:
+            return await asyncio.shield(self._inflight)
+        future: asyncio.Future[ModemSnapshot] = asyncio.get_running_loop().create_future()
+        # Retrieve the exception so an unshared failure is not reported as lost.
+        future.add_done_callback(lambda done: done.cancelled() or done.exception())
+        self._inflight = future
+        try:
+            snapshot = await self._read_once()
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        except BaseException as err:
+            future.set_exception(err)
+            raise
+        else:
+            future.set_result(snapshot)
+            return snapshot
+        finally:
+            self._inflight = None
+
+    async def reboot(self) -> None:
+        """Restart the modem; the session ends with it."""
+        await self._write("REBOOT_DEVICE")
+        self._logged_in = False
+
+    async def logout(self) -> None:
+        """Give the single admin session back to the web UI."""
+        async with self._lock:
+            if not self._logged_in:
+                return
+            try:
+                await self._write_locked("LOGOUT", {})
+            finally:
+                self._logged_in = False
+
+    # -- reading --------------------------------------------------------
+
+    async def _read_once(self) -> ModemSnapshot:
+        async with self._lock:
+            if not self._logged_in:
+                await self._login_locked()
+            raw = await self._get(self._fields)
+            if raw.get("loginfo") != "ok":
+                # The modem dropped the session (idle expiry or a web UI login).
+                _LOGGER.debug("Session lost at %s, logging in again", self.host)
+                self._logged_in = False
+                await self._login_locked()
+                raw = await self._get(self._fields)
+                if raw.get("loginfo") != "ok":
+                    self._logged_in = False
+                    raise ZteSessionError("The modem dropped the session right after logging in")
+            self.stats.reads += 1
+        return ModemSnapshot.from_raw(raw)
+
+    # -- login ----------------------------------------------------------
+
+    async def _login_locked(self) -> None:
+        state = await self._get(PRELOGIN_FIELDS)
+        if state.get("loginfo") == "ok" and self._profile is not None:
+            self._logged_in = True
+            return
+        firmware = state.get("wa_inner_version", "")
+        self._check_lockout(state)
+        detection: Detection | None = None
+        profile = self._profile
+        if profile is None or (clean(firmware) and profile.firmware and profile.firmware != firmware):
+            detection = await self._detect(state)
+            profile = LoginProfile(
+                password_encoding=detection.password_encoding,
+                ad_digest=detection.ad_digest,
+                multi_user=detection.multi_user or self._username is not None,
+                firmware=firmware,
+            )
+        assert profile is not None
+        result = await self._attempt_login(profile, state)
+        if result not in LOGIN_OK:
+            fallback = self._fallback_profile(profile, detection)
+            if fallback is not None and result not in LOGIN_BUSY:
+                state = await self._get(PRELOGIN_FIELDS)
+                attempts_left = _attempts_left(state)
+                if attempts_left is None or attempts_left >= 2:
+                    _LOGGER.debug("First login scheme refused, trying the one fallback")
+                    profile = fallback
+                    result = await self._attempt_login(profile, state)
+        if result in LOGIN_OK:
+            self._profile = replace(profile, firmware=firmware or profile.firmware)
+            self._logged_in = True
+            self.stats.logins += 1
+            return
+        self.stats.failed_logins += 1
+        if result in LOGIN_BUSY:
+            raise ZteBusyError("Someone else is logged into the modem's web interface")
+        state = await self._get(PRELOGIN_FIELDS)
+        self._check_lockout(state, refuse_last_attempt=False)
+        raise ZteAuthenticationError("The modem rejected the password", _attempts_left(state))
+
+    def _fallback_profile(self, profile: LoginProfile, detection: Detection | None) -> LoginProfile | None:
+        if profile.multi_user and self._username is None:
+            return replace(profile, multi_user=False)
+        if detection is not None and (encoding := detection.fallback()) is not None:
+            return replace(profile, password_encoding=encoding)
+        return None
+
+    @staticmethod
+    def _check_lockout(state: Mapping[str, str], *, refuse_last_attempt: bool = True) -> None:
+        attempts_left = _attempts_left(state)
+        lock_seconds = to_int(state.get("login_lock_time")) or 0
+        if attempts_left == 0 and lock_seconds > 0:
+            raise ZteLockedError(lock_seconds)
+        if refuse_last_attempt and attempts_left is not None and 0 < attempts_left <= 1:
+            raise ZteLockedError(0, attempts_left)
+
+    async def _detect(self, state: Mapping[str, str]) -> Detection:
+        config_js = await self._get_text("/js/config/config.js")
+        service_js = await self._get_text("/js/service.js")
+        ld = ""
+        if not config_js:
+            ld = (await self._get(("LD",), multi_data=False)).get("LD", "")
+        detection = detect(
+            config_js,
+            service_js,
+            ld=ld,
+            rd=state.get("RD", ""),
+            firmware=state.get("wa_inner_version", ""),
+        )
+        _LOGGER.debug(
+            "Detected login scheme %s / AD %s (multi-user %s, from %s)",
+            detection.password_encoding,
+            detection.ad_digest,
+            detection.multi_user,
+            "router JS" if detection.confident else "heuristics",
+        )
+        return detection
+
+    async def _attempt_login(self, profile: LoginProfile, state: Mapping[str, str]) -> str:
+        ld = ""
+        if profile.password_encoding is PasswordEncoding.SHA256_LD:
+            ld = (await self._get(("LD",), multi_data=False)).get("LD", "")
+            if not clean(ld):
+                raise ZteUnsupportedFirmwareError("the modem gave no login nonce (LD)")
+        form: dict[str, str] = {
+            "isTest": "false",
+            "goformId": "LOGIN",
+            "password": encode_password(self._password, profile.password_encoding, ld),
+        }
+        if profile.multi_user:
+            form["goformId"] = "LOGIN_MULTI_USER"
+            form["user"] = self._username or DEFAULT_USERNAME
+            if profile.ad_digest is not AdDigest.NONE:
+                form["AD"] = ad_token(
+                    profile.ad_digest,
+                    state.get("wa_inner_version", ""),
+                    state.get("cr_version", ""),
+                    state.get("RD", ""),
+                )
+        answer = await self._post(form)
+        return str(answer.get("result", ""))
+
+    # -- writing --------------------------------------------------------
+
+    async def _write(self, goform_id: str, params: Mapping[str, str] | None = None) -> None:
+        async with self._lock:
+            if not self._logged_in:
+                await self._login_locked()
+            try:
+                await self._write_locked(goform_id, params or {})
+            except ZteCommandError:
+                # A failed write is also what an expired session looks like.
+                self._logged_in = False
+                await self._login_locked()
+                await self._write_locked(goform_id, params or {})
+
+    async def _write_locked(self, goform_id: str, params: Mapping[str, str]) -> None:
+        assert self._profile is not None
+        form = {"isTest": "false", "goformId": goform_id, **params}
+        if self._profile.ad_digest is not AdDigest.NONE:
+            versions = await self._versions_for_ad()
+            form["AD"] = ad_token(
+                self._profile.ad_digest,
+                versions.get("wa_inner_version", ""),
+                versions.get("cr_version", ""),
+                versions.get("RD", ""),
+            )
+        answer = await self._post(form)
+        self.stats.writes += 1
+        if answer.get("result") != "success":
+            raise ZteCommandError(f"The modem refused {goform_id}")
+
+    async def _versions_for_ad(self) -> dict[str, str]:
+        versions = await self._get(AD_FIELDS)
+        for _ in range(VERSION_RETRIES):
+            if clean(versions.get("wa_inner_version")):
+                break
+            await asyncio.sleep(VERSION_RETRY_DELAY)
+            versions = await self._get(AD_FIELDS)
+        return versions
+
+    # -- HTTP -----------------------------------------------------------
+
+    async def _get(self, fields: Iterable[str], *, multi_data: bool = True) -> dict[str, str]:
+        params = {"isTest": "false", "cmd": ",".join(fields)}
+        if multi_data:
+            params["multi_data"] = "1"
+        params["_"] = str(int(time.time() * 1000))
+        return await self._exchange("GET", GET_PATH, params=params)
+
+    async def _post(self, form: Mapping[str, str]) -> dict[str, str]:
+        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
+        return await self._exchange("POST", SET_PATH, data=dict(form), headers=headers)
+
+    async def _exchange(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> dict[str, str]:
+        text = await self._http(method, path, params=params, data=data, headers=headers)
+        return _decode_goform(text)
+
+    async def _get_text(self, path: str) -> str | None:
+        """A static file of the web UI, or None when the firmware has none."""
+        try:
+            return await self._http("GET", path, allow_missing=True)
+        except ZteUnsupportedFirmwareError:
+            return None
+
+    async def _http(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        allow_missing: bool = False,
+    ) -> str:
+        self.stats.requests += 1
+        try:
+            async with asyncio.timeout(self._timeout):
+                async with self._session.request(
+                    method,
+                    f"{self.host}{path}",
+                    params=params,
+                    data=data,
+                    headers={**self._headers, **(headers or {})},
+                    allow_redirects=False,
+                ) as response:
+                    body = await response.read()
+                    status = response.status
+        except TimeoutError as err:
+            raise ZteConnectionError(f"Timed out after {self._timeout:g} s talking to {self.host}") from err
+        except aiohttp.ClientError as err:
+            raise ZteConnectionError(f"Cannot talk to {self.host}: {type(err).__name__}") from err
+        if status >= 400 or 300 <= status < 400:
+            if allow_missing:
+                raise ZteUnsupportedFirmwareError(f"HTTP {status}")
+            if 300 <= status < 400:
+                raise ZteUnsupportedFirmwareError(f"redirected (HTTP {status})")
+            raise ZteConnectionError(f"{self.host} answered HTTP {status}")
+        return body.decode("utf-8", errors="replace")
+
+
+def _decode_goform(text: str) -> dict[str, str]:
+    body = text.strip()
+    if not body.startswith("{"):
+        raise ZteUnsupportedFirmwareError("the answer is not JSON")
+    try:
+        decoded: Any = json.loads(body)
+    except ValueError as err:
+        raise ZteConnectionError("The modem sent an incomplete or invalid JSON answer") from err
+    if not isinstance(decoded, dict):  # pragma: no cover - a '{' body decodes to a dict
+        raise ZteUnsupportedFirmwareError("the answer is not a JSON object")
+    return {str(key): value if isinstance(value, str) else json.dumps(value) for key, value in decoded.items()}
+
+
+def _attempts_left(state: Mapping[str, str]) -> int | None:
+    return to_int(state.get("psw_fail_num_str"))
+
+
+__all__ = ["ClientStats", "ZteClient", "ZteError", "normalize_host"]

@@ -1,0 +1,55 @@
+"""One exception hierarchy for everything the ZTE client can raise."""
+
+from __future__ import annotations
+
+
+class ZteError(Exception):
+    """Base class of every error raised by the ZTE client."""
+
+
+class ZteConnectionError(ZteError):
+    """The modem could not be reached or answered something unusable."""
+
+
+class ZteUnsupportedFirmwareError(ZteConnectionError):
+    """The host answered, but not like a ZTE goform router (HTML, non-JSON)."""
+
+    def __init__(self, detail: str = "") -> None:
+        message = "Not a ZTE goform router or unsupported firmware"
+        super().__init__(f"{message}: {detail}" if detail else message)
+
+
+class ZteAuthenticationError(ZteError):
+    """The modem rejected the password. Never retried automatically."""
+
+    def __init__(self, message: str, attempts_left: int | None = None) -> None:
+        super().__init__(message)
+        self.attempts_left = attempts_left
+
+
+class ZteLockedError(ZteError):
+    """The modem refuses logins after too many wrong passwords."""
+
+    def __init__(self, seconds_remaining: int, attempts_left: int = 0) -> None:
+        if seconds_remaining > 0:
+            message = f"Login locked by the modem for {seconds_remaining} more seconds"
+        else:
+            message = (
+                f"Only {attempts_left} login attempt(s) left before the modem locks; "
+                "log in once through the router's web page to reset the counter"
+            )
+        super().__init__(message)
+        self.seconds_remaining = seconds_remaining
+        self.attempts_left = attempts_left
+
+
+class ZteBusyError(ZteError):
+    """Someone else holds the modem's single admin session (usually the web UI)."""
+
+
+class ZteSessionError(ZteError):
+    """The modem dropped the session again right after a successful login."""
+
+
+class ZteCommandError(ZteError):
+    """The modem refused a write command."""

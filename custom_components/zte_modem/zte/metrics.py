@@ -1,0 +1,365 @@
+"""The metric catalogue: every metric the product knows, defined once.
+
+Sensors, binary sensors, MQTT topics and aggregates, MQTT discovery, the probe
+command and docs/metrics.md all derive from METRICS. Device classes, units and
+state classes are Home Assistant's string values so that this module stays free
+of Home Assistant imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+from . import parse
+from .parse import MetricValue, Parser
+
+Platform: TypeAlias = Literal["sensor", "binary_sensor"]
+
+AGGREGATES: tuple[str, ...] = ("lte", "nr5g")
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """One modem value: where it comes from, how it is parsed and presented."""
+
+    key: str
+    fields: tuple[str, ...]
+    parser: Parser
+    description: str
+    unit: str | None = None
+    device_class: str | None = None
+    state_class: str | None = None
+    entity_category: str | None = None
+    enabled_by_default: bool = True
+    suggested_display_precision: int | None = None
+    platform: Platform = "sensor"
+    aggregates: Mapping[str, str] = field(default_factory=dict)
+    icon: str | None = None
+
+    def value(self, raw: Mapping[str, object]) -> MetricValue:
+        """Parse this metric out of a raw goform answer; never raises."""
+        values = [item if isinstance(item, str) else "" for item in (raw.get(f, "") for f in self.fields)]
+        try:
+            return self.parser(values)
+        except (ValueError, ArithmeticError, IndexError):  # pragma: no cover - parsers guard
+            return None
+
+
+DBM = "dBm"
+DB = "dB"
+MEASUREMENT = "measurement"
+TOTAL_INCREASING = "total_increasing"
+DIAGNOSTIC = "diagnostic"
+SIGNAL = "signal_strength"
+
+
+def _signal(
+    key: str,
+    fields: tuple[str, ...],
+    description: str,
+    unit: str,
+    *,
+    aggregates: Mapping[str, str],
+    enabled: bool = True,
+) -> Metric:
+    return Metric(
+        key=key,
+        fields=fields,
+        parser=parse.signal,
+        description=description,
+        unit=unit,
+        device_class=SIGNAL,
+        state_class=MEASUREMENT,
+        enabled_by_default=enabled,
+        suggested_display_precision=1 if unit == DB else 0,
+        aggregates=aggregates,
+    )
+
+
+_LTE_ANTENNAS = tuple(
+    metric
+    for n in range(1, 5)
+    for metric in (
+        _signal(
+            f"lte_rsrp_{n}",
+            (f"lte_rsrp_{n}",),
+            f"LTE RSRP on antenna {n}",
+            DBM,
+            aggregates={"lte": f"rsrp{n}"},
+            enabled=False,
+        ),
+        _signal(
+            f"lte_sinr_{n}",
+            (f"lte_snr_{n}",),
+            f"LTE SINR on antenna {n}",
+            DB,
+            aggregates={"lte": f"sinr{n}"},
+            enabled=False,
+        ),
+    )
+)
+
+METRICS: tuple[Metric, ...] = (
+    Metric(
+        "provider",
+        ("network_provider_fullname", "network_provider"),
+        parse.text,
+        "Mobile operator name (or PLMN code when the modem has no name)",
+        aggregates={"lte": "provider"},
+    ),
+    Metric(
+        "network_type",
+        ("network_type",),
+        parse.text,
+        "Radio access technology as the modem reports it (LTE, LTE_CA, ENDC, SA, ...)",
+        aggregates={"lte": "network_type"},
+    ),
+    Metric(
+        "signal_bars",
+        ("signalbar",),
+        parse.number,
+        "Signal bars shown by the modem, 0-5",
+        state_class=MEASUREMENT,
+    ),
+    _signal("lte_rsrp", ("lte_rsrp",), "LTE reference signal received power", DBM, aggregates={"lte": "rsrp"}),
+    _signal("lte_rsrq", ("lte_rsrq",), "LTE reference signal received quality", DB, aggregates={"lte": "rsrq"}),
+    _signal("lte_sinr", ("lte_snr",), "LTE signal to interference plus noise ratio", DB, aggregates={"lte": "sinr"}),
+    _signal("lte_rssi", ("lte_rssi",), "LTE received signal strength indicator", DBM, aggregates={"lte": "rssi"}),
+    Metric(
+        "lte_band",
+        ("lte_ca_pcell_band", "lte_band", "wan_active_band"),
+        parse.first_of(parse.lte_band),
+        "LTE primary cell band, e.g. B3",
+        aggregates={"lte": "band"},
+    ),
+    Metric(
+        "lte_earfcn",
+        ("lte_ca_pcell_arfcn", "wan_active_channel"),
+        parse.first_of(parse.to_int),
+        "LTE primary cell EARFCN",
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+        aggregates={"lte": "earfcn"},
+    ),
+    Metric(
+        "lte_pci",
+        ("lte_pci",),
+        parse.first_of(parse.to_hex_int),
+        "LTE physical cell id (decimal)",
+        entity_category=DIAGNOSTIC,
+        aggregates={"lte": "pci"},
+    ),
+    Metric(
+        "cell_id",
+        ("cell_id",),
+        parse.first_of(parse.to_hex_int),
+        "E-UTRAN cell id (decimal; eNodeB id = cell_id // 256)",
+        entity_category=DIAGNOSTIC,
+        aggregates={"lte": "cell_id"},
+    ),
+    Metric(
+        "lte_bandwidth",
+        ("lte_ca_pcell_bandwidth", "bandwidth"),
+        parse.first_of(parse.to_int),
+        "LTE primary cell bandwidth",
+        unit="MHz",
+        device_class="frequency",
+        state_class=MEASUREMENT,
+        entity_category=DIAGNOSTIC,
+        aggregates={"lte": "bandwidth"},
+    ),
+    Metric(
+        "lte_ca_bands",
+        ("lte_ca_pcell_band", "lte_multi_ca_scell_info"),
+        parse.lte_ca_bands,
+        "LTE bands in use with carrier aggregation, e.g. B3+B7+B20",
+        aggregates={"lte": "ca_bands"},
+    ),
+    _signal("nr5g_rsrp", ("Z5g_rsrp",), "5G NR reference signal received power", DBM, aggregates={"nr5g": "rsrp"}),
+    _signal("nr5g_rsrq", ("Z5g_rsrq",), "5G NR reference signal received quality", DB, aggregates={"nr5g": "rsrq"}),
+    _signal("nr5g_sinr", ("Z5g_SINR",), "5G NR signal to interference plus noise ratio", DB, aggregates={"nr5g": "sinr"}),
+    Metric(
+        "nr5g_band",
+        ("nr5g_action_band",),
+        parse.first_of(parse.nr_band),
+        "5G NR band, e.g. n78",
+        aggregates={"nr5g": "band"},
+    ),
+    Metric(
+        "nr5g_pci",
+        ("nr5g_pci",),
+        parse.first_of(parse.to_hex_int),
+        "5G NR physical cell id (decimal)",
+        entity_category=DIAGNOSTIC,
+        aggregates={"nr5g": "pci"},
+    ),
+    Metric(
+        "nr5g_arfcn",
+        ("nr5g_action_channel",),
+        parse.first_of(parse.to_int),
+        "5G NR ARFCN",
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+        aggregates={"nr5g": "arfcn"},
+    ),
+    _signal("nr5g_rsrp_1", ("5g_rx0_rsrp",), "5G NR RSRP on receive chain 1", DBM, aggregates={"nr5g": "rsrp1"}, enabled=False),
+    _signal("nr5g_rsrp_2", ("5g_rx1_rsrp",), "5G NR RSRP on receive chain 2", DBM, aggregates={"nr5g": "rsrp2"}, enabled=False),
+    *_LTE_ANTENNAS,
+    Metric("wan_ip", ("wan_ipaddr",), parse.text, "Public (WAN) IPv4 address", entity_category=DIAGNOSTIC),
+    Metric(
+        "wan_ipv6",
+        ("ipv6_wan_ipaddr",),
+        parse.text,
+        "Public (WAN) IPv6 address",
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+    ),
+    Metric(
+        "rx_rate",
+        ("realtime_rx_thrpt",),
+        parse.number,
+        "Current download rate",
+        unit="B/s",
+        device_class="data_rate",
+        state_class=MEASUREMENT,
+        suggested_display_precision=0,
+    ),
+    Metric(
+        "tx_rate",
+        ("realtime_tx_thrpt",),
+        parse.number,
+        "Current upload rate",
+        unit="B/s",
+        device_class="data_rate",
+        state_class=MEASUREMENT,
+        suggested_display_precision=0,
+    ),
+    Metric(
+        "monthly_rx",
+        ("monthly_rx_bytes",),
+        parse.number,
+        "Data downloaded this month (the modem's own counter)",
+        unit="B",
+        device_class="data_size",
+        state_class=TOTAL_INCREASING,
+        suggested_display_precision=0,
+    ),
+    Metric(
+        "monthly_tx",
+        ("monthly_tx_bytes",),
+        parse.number,
+        "Data uploaded this month (the modem's own counter)",
+        unit="B",
+        device_class="data_size",
+        state_class=TOTAL_INCREASING,
+        suggested_display_precision=0,
+    ),
+    Metric(
+        "session_rx",
+        ("realtime_rx_bytes",),
+        parse.number,
+        "Data downloaded since the data session started",
+        unit="B",
+        device_class="data_size",
+        state_class=TOTAL_INCREASING,
+        enabled_by_default=False,
+        suggested_display_precision=0,
+    ),
+    Metric(
+        "session_tx",
+        ("realtime_tx_bytes",),
+        parse.number,
+        "Data uploaded since the data session started",
+        unit="B",
+        device_class="data_size",
+        state_class=TOTAL_INCREASING,
+        enabled_by_default=False,
+        suggested_display_precision=0,
+    ),
+    Metric(
+        "session_duration",
+        ("realtime_time",),
+        parse.number,
+        "Time since the data session started",
+        unit="s",
+        device_class="duration",
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+    ),
+    Metric(
+        "connected",
+        ("ppp_status",),
+        parse.connected,
+        "The mobile data session is up",
+        device_class="connectivity",
+        platform="binary_sensor",
+    ),
+    Metric(
+        "roaming",
+        ("simcard_roam",),
+        parse.roaming,
+        "The SIM is roaming on a foreign network",
+        platform="binary_sensor",
+    ),
+    Metric(
+        "sms_unread",
+        ("sms_dev_unread_num", "sms_unread_num"),
+        parse.number,
+        "Unread SMS messages on the modem",
+        state_class=MEASUREMENT,
+    ),
+    Metric(
+        "sim_state",
+        ("modem_main_state",),
+        parse.text,
+        "SIM and modem state (modem_init_complete, modem_sim_undetected, modem_waitpin, ...)",
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+    ),
+    Metric(
+        "modem_temperature",
+        ("pm_sensor_mdm",),
+        parse.number,
+        "Modem chip temperature (5G CPEs only)",
+        unit="°C",
+        device_class="temperature",
+        state_class=MEASUREMENT,
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+    ),
+)
+
+METRICS_BY_KEY: Mapping[str, Metric] = {metric.key: metric for metric in METRICS}
+
+# Modem fields read on every poll besides the metrics: identity and session state.
+DEVICE_FIELDS: tuple[str, ...] = (
+    "loginfo",
+    "imei",
+    "wa_inner_version",
+    "cr_version",
+    "hardware_version",
+    "model_name",
+    "mac_address",
+)
+
+
+def poll_fields() -> tuple[str, ...]:
+    """Every modem field one poll asks for, each once, in catalogue order."""
+    ordered: dict[str, None] = dict.fromkeys(DEVICE_FIELDS)
+    for metric in METRICS:
+        ordered.update(dict.fromkeys(metric.fields))
+    return tuple(ordered)
+
+
+def aggregate_keys(aggregate: str) -> dict[str, str]:
+    """Short key -> metric key for one aggregate, in catalogue order."""
+    return {
+        metric.aggregates[aggregate]: metric.key for metric in METRICS if aggregate in metric.aggregates
+    }
+
+
+def parse_metrics(raw: Mapping[str, object]) -> dict[str, MetricValue]:
+    """Every catalogue metric parsed out of a raw goform answer."""
+    return {metric.key: metric.value(raw) for metric in METRICS}

@@ -1,0 +1,523 @@
+"""A faithful goform modem on a real HTTP socket, steerable while it runs."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import json
+import math
+import random
+import secrets
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from aiohttp import web
+
+from .profiles import PROFILES, SimProfile, config_js, service_js
+from .scenarios import SCENARIOS, default_scenario, identity_fields
+
+CONTROL_PREFIX = "/__sim__"
+MAX_LOGIN_COUNT = 5
+PRELOGIN_READABLE = frozenset(
+    {
+        "loginfo",
+        "Language",
+        "wa_inner_version",
+        "cr_version",
+        "LD",
+        "RD",
+        "modem_main_state",
+        "pin_status",
+        "psw_fail_num_str",
+        "login_lock_time",
+        "puknumber",
+        "pinnumber",
+        "opms_wan_mode",
+        "network_provider",
+        "user",
+    }
+)
+AD_EXEMPT = frozenset({"LOGIN", "SET_WEB_LANGUAGE"})
+FAULT_KINDS = frozenset({"timeout", "reset", "html", "truncated", "garbage", "empty"})
+HTML_PAGE = (
+    "<html><head><title>Document Moved</title></head><body><h2>Document Moved</h2>"
+    'This document has moved to <a href="/pub/login.html">/pub/login.html</a></body></html>'
+)
+MONTHLY_BASE = {"monthly_rx_bytes": 52_000_000_000, "monthly_tx_bytes": 4_100_000_000}
+
+
+class FakeClock:
+    """A monotonic clock that tests move by hand."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass(slots=True)
+class SimStats:
+    """What the modem saw; tests and benchmarks assert load with it."""
+
+    requests: int = 0
+    reads: int = 0
+    logins: int = 0
+    failed_logins: int = 0
+    writes: int = 0
+    reboots: int = 0
+    in_flight: int = 0
+    max_concurrency: int = 0
+
+    def reset(self) -> None:
+        for name in ("requests", "reads", "logins", "failed_logins", "writes", "reboots", "max_concurrency"):
+            setattr(self, name, 0)
+
+
+def _sha256_upper(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest().upper()
+
+
+def _md5_lower(text: str) -> str:
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+class ModemSimulator:
+    """One simulated modem. Start it with ``await sim.start()``."""
+
+    def __init__(
+        self,
+        profile: str | SimProfile = "mc801a",
+        password: str = "admin",
+        *,
+        username: str = "admin",
+        scenario: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        latency: tuple[float, float] = (0.0, 0.0),
+        idle_timeout: float = 300.0,
+        lock_seconds: int = 300,
+        reboot_seconds: float = 3.0,
+        boot_blank_seconds: float = 2.0,
+        locked_result: str = "1",
+        reject_with_2: bool = False,
+        require_referer: bool = True,
+    ) -> None:
+        self.profile = PROFILES[profile] if isinstance(profile, str) else profile
+        self.password = password
+        self.username = username
+        self.clock = clock
+        self.latency = latency
+        self.idle_timeout = idle_timeout
+        self.lock_seconds = lock_seconds
+        self.reboot_seconds = reboot_seconds
+        self.boot_blank_seconds = boot_blank_seconds
+        self.locked_result = locked_result
+        self.reject_with_2 = reject_with_2
+        self.require_referer = require_referer
+        self.stats = SimStats()
+        self.scenario = scenario or default_scenario(self.profile)
+        self.values: dict[str, str] = {}
+        self.set_scenario(self.scenario)
+        self._session: str | None = None
+        self._session_seen = 0.0
+        self._ld: str | None = None
+        self._rd = secrets.token_hex(16)
+        self._attempts_left = MAX_LOGIN_COUNT
+        self._lock_until: float | None = None
+        self._boot_at = clock() - 3600
+        self._connected_at = clock() - 1800
+        self._down = False
+        self._down_task: asyncio.Task[None] | None = None
+        self._fault: str | None = None
+        self._fault_remaining: int | None = None
+        self.hang_seconds = 60.0
+        self._runner: web.AppRunner | None = None
+        self._site: web.TCPSite | None = None
+        self.host = "127.0.0.1"
+        self.port = 0
+        self.app = self._build_app()
+
+    # -- lifecycle --------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """Base URL the client should use."""
+        return f"http://{self.host}:{self.port}"
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        """Listen on host:port (0 picks a free port); returns the base URL."""
+        self.host = host
+        self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        await self._listen(port)
+        return self.url
+
+    async def _listen(self, port: int) -> None:
+        assert self._runner is not None
+        self._site = web.TCPSite(self._runner, self.host, port, reuse_address=True)
+        await self._site.start()
+        server = self._site._server  # noqa: SLF001 - aiohttp exposes no public getter for the bound port
+        assert server is not None
+        sockets = getattr(server, "sockets", None) or []
+        self.port = sockets[0].getsockname()[1] if sockets else port
+
+    async def stop(self) -> None:
+        """Close the socket and every connection."""
+        if self._down_task is not None:
+            self._down_task.cancel()
+            self._down_task = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    # -- steering (in-process; the control endpoint calls the same) -------
+
+    def set_scenario(self, name: str) -> None:
+        """Switch the radio situation (lte, lte_ca, nsa, sa, no_service, no_sim)."""
+        data = dict(SCENARIOS[name])
+        if not self.profile.has_5g:
+            for key in ("Z5g_rsrp", "Z5g_rsrq", "Z5g_SINR", "nr5g_action_band", "nr5g_pci", "nr5g_action_channel"):
+                data[key] = ""
+        self.scenario = name
+        self.values = {**identity_fields(self.profile), **data}
+
+    def set_values(self, values: Mapping[str, str]) -> None:
+        """Override single fields, e.g. push lte_rsrp down."""
+        self.values.update({key: str(value) for key, value in values.items()})
+
+    def set_password(self, password: str) -> None:
+        """Change the admin password (the session stays, like on a real router)."""
+        self.password = password
+
+    def expire_sessions(self) -> None:
+        """Drop every session, as idle expiry would."""
+        self._session = None
+
+    def web_ui_login(self) -> None:
+        """Someone logs into the web page and takes the single session."""
+        self._session = secrets.token_hex(self.profile.cookie_length // 2).upper()
+        self._session_seen = self.clock()
+
+    def inject_fault(self, kind: str | None, count: int | None = None) -> None:
+        """Answer the next `count` goform requests (all when None) with a fault."""
+        if kind is not None and kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault {kind!r}")
+        self._fault = kind
+        self._fault_remaining = count
+
+    def take_down(self, seconds: float) -> None:
+        """Refuse every connection for `seconds` (real time), then come back."""
+        self._down = True
+        if self._down_task is not None:
+            self._down_task.cancel()
+        self._down_task = asyncio.get_running_loop().create_task(self._come_back(seconds))
+
+    async def _come_back(self, seconds: float) -> None:
+        if self._site is not None:
+            await self._site.stop()
+            self._site = None
+        await asyncio.sleep(seconds)
+        if self._runner is not None:
+            await self._listen(self.port)
+        self._down = False
+        self._down_task = None
+
+    def reboot(self) -> None:
+        """What REBOOT_DEVICE does: down for a while, then a fresh boot."""
+        self.stats.reboots += 1
+        self._session = None
+        self._boot_at = self.clock() + self.reboot_seconds
+        self._connected_at = self._boot_at
+        self.take_down(self.reboot_seconds)
+
+    def snapshot_state(self) -> dict[str, Any]:
+        """Counters and state for the control endpoint and benchmarks."""
+        return {
+            "profile": self.profile.name,
+            "family": self.profile.family,
+            "scenario": self.scenario,
+            "logged_in": self._session is not None,
+            "attempts_left": self._attempts_left_now(),
+            **asdict(self.stats),
+        }
+
+    # -- HTTP -------------------------------------------------------------
+
+    def _build_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._middleware])
+        app.router.add_get("/", self._index)
+        app.router.add_get("/index.html", self._index)
+        app.router.add_get("/js/config/config.js", self._config_js)
+        app.router.add_get("/js/service.js", self._service_js)
+        app.router.add_get("/goform/goform_get_cmd_process", self._get_cmd)
+        app.router.add_post("/goform/goform_set_cmd_process", self._set_cmd)
+        app.router.add_get("/goform/goform_set_cmd_process", self._set_cmd)
+        app.router.add_get(CONTROL_PREFIX + "/stats", self._control_stats)
+        app.router.add_post(CONTROL_PREFIX + "/control", self._control)
+        return app
+
+    @web.middleware
+    async def _middleware(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        if request.path.startswith(CONTROL_PREFIX):
+            return await handler(request)
+        self.stats.requests += 1
+        self.stats.in_flight += 1
+        self.stats.max_concurrency = max(self.stats.max_concurrency, self.stats.in_flight)
+        try:
+            if self._down:
+                return self._abort(request)
+            low, high = self.latency
+            if high > 0:
+                await asyncio.sleep(random.uniform(low, high))
+            if self._fault is not None and request.path.startswith("/goform/"):
+                fault = self._fault
+                if self._fault_remaining is not None:
+                    self._fault_remaining -= 1
+                    if self._fault_remaining <= 0:
+                        self._fault = None
+                if fault == "timeout":
+                    await asyncio.sleep(self.hang_seconds)
+                elif fault == "reset":
+                    return self._abort(request)
+                elif fault == "html":
+                    return web.Response(text=HTML_PAGE, content_type="text/html")
+                elif fault == "garbage":
+                    return self._goform_text("\x00\xffnot json at all")
+                elif fault == "truncated":
+                    response = await handler(request)
+                    body = getattr(response, "text", None) or "{}"
+                    return self._goform_text(body[: max(1, len(body) // 2)])
+                elif fault == "empty":
+                    response = await handler(request)
+                    body = json.loads(getattr(response, "text", None) or "{}")
+                    return self._goform_text(json.dumps(dict.fromkeys(body, "")))
+            return await handler(request)
+        finally:
+            self.stats.in_flight -= 1
+
+    @staticmethod
+    def _abort(request: web.Request) -> web.StreamResponse:
+        if request.transport is not None:
+            request.transport.abort()
+        raise ConnectionResetError("simulated connection reset")
+
+    @staticmethod
+    def _goform_text(text: str) -> web.Response:
+        return web.Response(
+            text=text,
+            content_type="text/html",
+            headers={"Server": "WebServer-Webs", "Cache-Control": "no-store", "X-Frame-Options": "sameorigin"},
+        )
+
+    def _goform(self, data: Mapping[str, Any], cookie: str | None = None) -> web.Response:
+        response = self._goform_text(json.dumps(data))
+        if cookie is not None:
+            response.headers["Set-Cookie"] = f'{self.profile.cookie_name}="{cookie}";path=/;HttpOnly'
+        return response
+
+    async def _index(self, request: web.Request) -> web.Response:
+        return web.Response(
+            text=f"<html><head><title>{self.profile.model}</title></head><body>ZTE goform web UI</body></html>",
+            content_type="text/html",
+        )
+
+    async def _config_js(self, request: web.Request) -> web.Response:
+        if not self.profile.serve_js:
+            raise web.HTTPNotFound
+        return web.Response(text=config_js(self.profile), content_type="application/javascript")
+
+    async def _service_js(self, request: web.Request) -> web.Response:
+        if not self.profile.serve_js:
+            raise web.HTTPNotFound
+        return web.Response(text=service_js(self.profile), content_type="application/javascript")
+
+    def _referer_ok(self, request: web.Request) -> bool:
+        if not self.require_referer:
+            return True
+        referer = request.headers.get("Referer", "")
+        return referer.startswith(f"http://{request.host}/") or referer.startswith(f"https://{request.host}/")
+
+    def _session_valid(self, request: web.Request) -> bool:
+        if self._session is None:
+            return False
+        if self.clock() - self._session_seen > self.idle_timeout:
+            self._session = None
+            return False
+        cookie = request.cookies.get(self.profile.cookie_name, "").strip('"')
+        if cookie != self._session:
+            return False
+        self._session_seen = self.clock()
+        return True
+
+    def _attempts_left_now(self) -> int:
+        if self._lock_until is not None and self.clock() >= self._lock_until:
+            self._lock_until = None
+            self._attempts_left = MAX_LOGIN_COUNT
+        return self._attempts_left
+
+    def _field(self, key: str, logged_in: bool) -> str:
+        now = self.clock()
+        booting = now - self._boot_at < self.boot_blank_seconds
+        if key == "loginfo":
+            return "ok" if logged_in else ""
+        if key == "LD":
+            if self.profile.sha256_flag != 2:
+                return ""
+            self._ld = secrets.token_hex(32).upper()
+            return self._ld
+        if key == "RD":
+            return "" if self.profile.ad_digest == "none" else self._rd
+        if key == "psw_fail_num_str":
+            return str(self._attempts_left_now())
+        if key == "login_lock_time":
+            self._attempts_left_now()
+            if self._lock_until is None:
+                return str(self.lock_seconds)
+            return str(math.ceil(self._lock_until - now))
+        if key == "wa_inner_version":
+            return "" if booting else self.profile.wa_inner_version
+        if key == "cr_version":
+            return self.profile.cr_version
+        if key == "user":
+            return self.username if self._session else ""
+        if key not in PRELOGIN_READABLE and not logged_in:
+            return ""
+        return self._dynamic(key, now)
+
+    def _dynamic(self, key: str, now: float) -> str:
+        connected_for = max(0.0, now - self._connected_at)
+        rate = {"rx": self._int("realtime_rx_thrpt"), "tx": self._int("realtime_tx_thrpt")}
+        if key in ("realtime_rx_bytes", "realtime_tx_bytes"):
+            return str(int(rate[key[9:11]] * connected_for))
+        if key == "realtime_time":
+            return str(int(connected_for))
+        if key in MONTHLY_BASE:
+            direction = "rx" if "rx" in key else "tx"
+            return str(MONTHLY_BASE[key] + int(rate[direction] * max(0.0, now - self._boot_at + 3600)))
+        return self.values.get(key, "")
+
+    def _int(self, key: str) -> int:
+        try:
+            return int(self.values.get(key, "0") or 0)
+        except ValueError:
+            return 0
+
+    async def _get_cmd(self, request: web.Request) -> web.Response:
+        self.stats.reads += 1
+        keys = [key for key in request.query.get("cmd", "").split(",") if key]
+        if not self._referer_ok(request):
+            return self._goform(dict.fromkeys(keys, ""))
+        logged_in = self._session_valid(request)
+        return self._goform({key: self._field(key, logged_in) for key in keys})
+
+    def _expected_password(self) -> str | None:
+        b64 = base64.b64encode(self.password.encode()).decode()
+        flag = self.profile.sha256_flag
+        if flag == 2:
+            if self._ld is None:
+                return None
+            return _sha256_upper(_sha256_upper(self.password) + self._ld)
+        if flag == 1:
+            return _sha256_upper(b64)
+        return b64 if self.profile.password_encode else self.password
+
+    def _expected_ad(self) -> str:
+        digest = _sha256_upper if self.profile.ad_digest == "sha256" else _md5_lower
+        return digest(digest(self.profile.wa_inner_version + self.profile.cr_version) + self._rd)
+
+    async def _set_cmd(self, request: web.Request) -> web.Response:
+        form: Mapping[str, str]
+        if request.method == "POST":
+            posted = await request.post()
+            form = {key: str(value) for key, value in posted.items()}
+        else:
+            form = dict(request.query)
+        goform_id = form.get("goformId", "")
+        if goform_id in ("LOGIN", "LOGIN_MULTI_USER"):
+            return self._login(request, form, goform_id)
+        self.stats.writes += 1
+        if not self._referer_ok(request):
+            return self._goform({"result": "failure"})
+        if goform_id != "SET_WEB_LANGUAGE" and not self._session_valid(request):
+            return self._goform({"result": "failure"})
+        if self.profile.ad_digest != "none" and goform_id not in AD_EXEMPT:
+            if form.get("AD") != self._expected_ad():
+                return self._goform({"result": "failure"})
+            self._rd = secrets.token_hex(16)
+        if goform_id == "LOGOUT":
+            self._session = None
+        elif goform_id == "REBOOT_DEVICE":
+            asyncio.get_running_loop().call_soon(self.reboot)
+        elif goform_id not in ("SET_WEB_LANGUAGE", "CONNECT_NETWORK", "DISCONNECT_NETWORK"):
+            return self._goform({"result": "failure"})
+        return self._goform({"result": "success"})
+
+    def _login(self, request: web.Request, form: Mapping[str, str], goform_id: str) -> web.Response:
+        self.stats.logins += 1
+        if not self._referer_ok(request):
+            self.stats.failed_logins += 1
+            return self._goform({"result": "failure"})
+        if self._attempts_left_now() == 0:
+            self.stats.failed_logins += 1
+            return self._goform({"result": self.locked_result})
+        expected = self._expected_password()
+        self._ld = None  # LOGIN consumes the nonce
+        valid = expected is not None and secrets.compare_digest(form.get("password", ""), expected)
+        if goform_id == "LOGIN_MULTI_USER":
+            valid = valid and form.get("user") == self.username
+            if self.profile.ad_digest != "none" and form.get("AD") != self._expected_ad():
+                self.stats.failed_logins += 1
+                return self._goform({"result": "failure"})
+        if not valid:
+            self.stats.failed_logins += 1
+            self._attempts_left -= 1
+            if self._attempts_left <= 0:
+                self._attempts_left = 0
+                self._lock_until = self.clock() + self.lock_seconds
+            return self._goform({"result": "3"})
+        if self.reject_with_2 and self._session is not None and not self._session_valid(request):
+            self.stats.failed_logins += 1
+            return self._goform({"result": "2"})
+        self._attempts_left = MAX_LOGIN_COUNT
+        self._session = secrets.token_hex(self.profile.cookie_length // 2).upper()
+        self._session_seen = self.clock()
+        return self._goform({"result": "0"}, cookie=self._session)
+
+    # -- control endpoint (the real modem has none) -----------------------
+
+    async def _control_stats(self, request: web.Request) -> web.Response:
+        return web.json_response(self.snapshot_state())
+
+    async def _control(self, request: web.Request) -> web.Response:
+        try:
+            command = await request.json()
+            action = command["action"]
+            if action == "scenario":
+                self.set_scenario(command["name"])
+            elif action == "set":
+                self.set_values(command["values"])
+            elif action == "password":
+                self.set_password(command["password"])
+            elif action == "expire_session":
+                self.expire_sessions()
+            elif action == "web_ui_login":
+                self.web_ui_login()
+            elif action == "down":
+                self.take_down(float(command["seconds"]))
+            elif action == "fault":
+                self.inject_fault(command.get("kind"), command.get("count"))
+            elif action == "reset_stats":
+                self.stats.reset()
+            else:
+                raise KeyError(action)
+        except (KeyError, ValueError, TypeError) as err:
+            return web.json_response({"error": f"bad command: {err}"}, status=400)
+        return web.json_response(self.snapshot_state())
