@@ -31,8 +31,13 @@ def main() -> None:
             idle_timeout=args.idle_timeout,
         )
         url = await simulator.start(args.host, args.port)
-        print(f"ZTE {simulator.profile.model} simulator (family {simulator.profile.family}) on {url}", flush=True)
-        print(f"control: POST {url}{CONTROL_PREFIX}/control, stats: GET {url}{CONTROL_PREFIX}/stats", flush=True)
+        print(
+            f"ZTE {simulator.profile.model} simulator (family {simulator.profile.family}) on {url}",
+            flush=True,
+        )
+        print(
+            f"control: POST {url}{CONTROL_PREFIX}/control, stats: GET {url}{CONTROL_PREFIX}/stats", flush=True
+        )
         try:
             await asyncio.Event().wait()
         finally:

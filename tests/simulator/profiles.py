@@ -100,7 +100,9 @@ def config_js(profile: SimProfile) -> str:
 def service_js(profile: SimProfile) -> str:
     """The part of js/service.js that reveals the AD expression."""
     if profile.ad_digest == "sha256":
-        expression = "var a=paswordAlgorithmsCookie(rd0+rd1);function paswordAlgorithmsCookie(s){return SHA256(s)}"
+        expression = (
+            "var a=paswordAlgorithmsCookie(rd0+rd1);function paswordAlgorithmsCookie(s){return SHA256(s)}"
+        )
     elif profile.ad_digest == "md5":
         expression = "var a=hex_md5(rd0+rd1)"
     else:

@@ -162,7 +162,7 @@ class ModemSimulator:
         assert self._runner is not None
         self._site = web.TCPSite(self._runner, self.host, port, reuse_address=True)
         await self._site.start()
-        server = self._site._server  # noqa: SLF001 - aiohttp exposes no public getter for the bound port
+        server = self._site._server
         assert server is not None
         sockets = getattr(server, "sockets", None) or []
         self.port = sockets[0].getsockname()[1] if sockets else port
@@ -182,7 +182,14 @@ class ModemSimulator:
         """Switch the radio situation (lte, lte_ca, nsa, sa, no_service, no_sim)."""
         data = dict(SCENARIOS[name])
         if not self.profile.has_5g:
-            for key in ("Z5g_rsrp", "Z5g_rsrq", "Z5g_SINR", "nr5g_action_band", "nr5g_pci", "nr5g_action_channel"):
+            for key in (
+                "Z5g_rsrp",
+                "Z5g_rsrq",
+                "Z5g_SINR",
+                "nr5g_action_band",
+                "nr5g_pci",
+                "nr5g_action_channel",
+            ):
                 data[key] = ""
         self.scenario = name
         self.values = {**identity_fields(self.profile), **data}
@@ -307,14 +314,19 @@ class ModemSimulator:
     def _abort(request: web.Request) -> web.StreamResponse:
         if request.transport is not None:
             request.transport.abort()
-        raise ConnectionResetError("simulated connection reset")
+        # Nothing reaches the client: the connection is already gone.
+        return web.Response(status=500)
 
     @staticmethod
     def _goform_text(text: str) -> web.Response:
         return web.Response(
             text=text,
             content_type="text/html",
-            headers={"Server": "WebServer-Webs", "Cache-Control": "no-store", "X-Frame-Options": "sameorigin"},
+            headers={
+                "Server": "WebServer-Webs",
+                "Cache-Control": "no-store",
+                "X-Frame-Options": "sameorigin",
+            },
         )
 
     def _goform(self, data: Mapping[str, Any], cookie: str | None = None) -> web.Response:
@@ -325,7 +337,8 @@ class ModemSimulator:
 
     async def _index(self, request: web.Request) -> web.Response:
         return web.Response(
-            text=f"<html><head><title>{self.profile.model}</title></head><body>ZTE goform web UI</body></html>",
+            text=f"<html><head><title>{self.profile.model}</title></head>"
+            "<body>ZTE goform web UI</body></html>",
             content_type="text/html",
         )
 

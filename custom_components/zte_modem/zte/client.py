@@ -397,7 +397,9 @@ def _decode_goform(text: str) -> dict[str, str]:
         raise ZteConnectionError("The modem sent an incomplete or invalid JSON answer") from err
     if not isinstance(decoded, dict):  # pragma: no cover - a '{' body decodes to a dict
         raise ZteUnsupportedFirmwareError("the answer is not a JSON object")
-    return {str(key): value if isinstance(value, str) else json.dumps(value) for key, value in decoded.items()}
+    return {
+        str(key): value if isinstance(value, str) else json.dumps(value) for key, value in decoded.items()
+    }
 
 
 def _attempts_left(state: Mapping[str, str]) -> int | None:

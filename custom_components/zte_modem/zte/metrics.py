@@ -123,10 +123,22 @@ METRICS: tuple[Metric, ...] = (
         "Signal bars shown by the modem, 0-5",
         state_class=MEASUREMENT,
     ),
-    _signal("lte_rsrp", ("lte_rsrp",), "LTE reference signal received power", DBM, aggregates={"lte": "rsrp"}),
-    _signal("lte_rsrq", ("lte_rsrq",), "LTE reference signal received quality", DB, aggregates={"lte": "rsrq"}),
-    _signal("lte_sinr", ("lte_snr",), "LTE signal to interference plus noise ratio", DB, aggregates={"lte": "sinr"}),
-    _signal("lte_rssi", ("lte_rssi",), "LTE received signal strength indicator", DBM, aggregates={"lte": "rssi"}),
+    _signal(
+        "lte_rsrp", ("lte_rsrp",), "LTE reference signal received power", DBM, aggregates={"lte": "rsrp"}
+    ),
+    _signal(
+        "lte_rsrq", ("lte_rsrq",), "LTE reference signal received quality", DB, aggregates={"lte": "rsrq"}
+    ),
+    _signal(
+        "lte_sinr",
+        ("lte_snr",),
+        "LTE signal to interference plus noise ratio",
+        DB,
+        aggregates={"lte": "sinr"},
+    ),
+    _signal(
+        "lte_rssi", ("lte_rssi",), "LTE received signal strength indicator", DBM, aggregates={"lte": "rssi"}
+    ),
     Metric(
         "lte_band",
         ("lte_ca_pcell_band", "lte_band", "wan_active_band"),
@@ -177,9 +189,19 @@ METRICS: tuple[Metric, ...] = (
         "LTE bands in use with carrier aggregation, e.g. B3+B7+B20",
         aggregates={"lte": "ca_bands"},
     ),
-    _signal("nr5g_rsrp", ("Z5g_rsrp",), "5G NR reference signal received power", DBM, aggregates={"nr5g": "rsrp"}),
-    _signal("nr5g_rsrq", ("Z5g_rsrq",), "5G NR reference signal received quality", DB, aggregates={"nr5g": "rsrq"}),
-    _signal("nr5g_sinr", ("Z5g_SINR",), "5G NR signal to interference plus noise ratio", DB, aggregates={"nr5g": "sinr"}),
+    _signal(
+        "nr5g_rsrp", ("Z5g_rsrp",), "5G NR reference signal received power", DBM, aggregates={"nr5g": "rsrp"}
+    ),
+    _signal(
+        "nr5g_rsrq", ("Z5g_rsrq",), "5G NR reference signal received quality", DB, aggregates={"nr5g": "rsrq"}
+    ),
+    _signal(
+        "nr5g_sinr",
+        ("Z5g_SINR",),
+        "5G NR signal to interference plus noise ratio",
+        DB,
+        aggregates={"nr5g": "sinr"},
+    ),
     Metric(
         "nr5g_band",
         ("nr5g_action_band",),
@@ -204,8 +226,22 @@ METRICS: tuple[Metric, ...] = (
         enabled_by_default=False,
         aggregates={"nr5g": "arfcn"},
     ),
-    _signal("nr5g_rsrp_1", ("5g_rx0_rsrp",), "5G NR RSRP on receive chain 1", DBM, aggregates={"nr5g": "rsrp1"}, enabled=False),
-    _signal("nr5g_rsrp_2", ("5g_rx1_rsrp",), "5G NR RSRP on receive chain 2", DBM, aggregates={"nr5g": "rsrp2"}, enabled=False),
+    _signal(
+        "nr5g_rsrp_1",
+        ("5g_rx0_rsrp",),
+        "5G NR RSRP on receive chain 1",
+        DBM,
+        aggregates={"nr5g": "rsrp1"},
+        enabled=False,
+    ),
+    _signal(
+        "nr5g_rsrp_2",
+        ("5g_rx1_rsrp",),
+        "5G NR RSRP on receive chain 2",
+        DBM,
+        aggregates={"nr5g": "rsrp2"},
+        enabled=False,
+    ),
     *_LTE_ANTENNAS,
     Metric("wan_ip", ("wan_ipaddr",), parse.text, "Public (WAN) IPv4 address", entity_category=DIAGNOSTIC),
     Metric(
@@ -355,9 +391,7 @@ def poll_fields() -> tuple[str, ...]:
 
 def aggregate_keys(aggregate: str) -> dict[str, str]:
     """Short key -> metric key for one aggregate, in catalogue order."""
-    return {
-        metric.aggregates[aggregate]: metric.key for metric in METRICS if aggregate in metric.aggregates
-    }
+    return {metric.aggregates[aggregate]: metric.key for metric in METRICS if aggregate in metric.aggregates}
 
 
 def parse_metrics(raw: Mapping[str, object]) -> dict[str, MetricValue]:

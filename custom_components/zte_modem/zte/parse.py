@@ -146,7 +146,7 @@ def lte_ca_bands(values: RawValues) -> MetricValue:
 
     SCell rows are 'idx,pciHex,state,band,earfcn,bwMHz;' with a trailing ';'.
     """
-    pcell_raw, scells_raw = (list(values) + ["", ""])[:2]
+    pcell_raw, scells_raw = [*values, "", ""][:2]
     bands: list[str] = []
     pcell = lte_band(pcell_raw)
     if pcell:

@@ -1,0 +1,1 @@
+"""Home Assistant integration for ZTE LTE/5G routers (goform web API)."""

@@ -1,0 +1,130 @@
+"""The probe command: "does it work with my router?" in one run.
+
+    python -m custom_components.zte_modem.zte probe --host http://192.168.0.1 [--json]
+
+Prints the detected family, model, firmware and every metric. It never prints
+the password, the IMEI, cookies or tokens, so the output can go into a bug report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import json
+import os
+import sys
+from typing import Any, TextIO
+
+import aiohttp
+
+from .client import ZteClient
+from .exceptions import (
+    ZteAuthenticationError,
+    ZteBusyError,
+    ZteConnectionError,
+    ZteError,
+    ZteLockedError,
+    ZteUnsupportedFirmwareError,
+)
+from .metrics import METRICS
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_WRONG_PASSWORD = 2
+EXIT_LOCKED = 3
+EXIT_CANNOT_CONNECT = 4
+EXIT_UNSUPPORTED = 5
+EXIT_BUSY = 6
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Command line of the probe."""
+    parser = argparse.ArgumentParser(prog="python -m custom_components.zte_modem.zte")
+    commands = parser.add_subparsers(dest="command", required=True)
+    probe = commands.add_parser("probe", help="detect the login scheme and print every metric")
+    probe.add_argument("--host", default="http://192.168.0.1", help="router address (default %(default)s)")
+    probe.add_argument("--password", help="admin password (else $ZTE_PASSWORD, else a prompt)")
+    probe.add_argument("--username", help="only for firmware with user accounts")
+    probe.add_argument("--json", action="store_true", help="print one JSON object")
+    probe.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    return parser
+
+
+async def run_probe(args: argparse.Namespace, out: TextIO, password: str) -> int:
+    """Log in, read once, log out; print the result. Returns the exit code."""
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        client = ZteClient(
+            args.host,
+            password,
+            session=session,
+            username=args.username,
+            request_timeout=args.timeout,
+        )
+        try:
+            profile = await client.login()
+            snapshot = await client.read()
+        except ZteError as err:
+            return _report_error(err, out, as_json=args.json)
+        # A failed logout does not matter: the session times out on its own.
+        with contextlib.suppress(ZteError):
+            await client.logout()
+    result: dict[str, Any] = {
+        "family": profile.family.value,
+        "model": snapshot.device.model,
+        "firmware": snapshot.device.firmware,
+        "config_version": snapshot.device.config_version,
+        "hardware_version": snapshot.device.hardware_version,
+        "login": {
+            "password_encoding": profile.password_encoding.value,
+            "ad_digest": profile.ad_digest.value,
+            "multi_user": profile.multi_user,
+        },
+        "metrics": dict(snapshot.values),
+    }
+    if args.json:
+        out.write(json.dumps(result, indent=2) + "\n")
+        return EXIT_OK
+    out.write(f"Family:    {result['family']}\n")
+    out.write(f"Model:     {result['model'] or 'unknown'}\n")
+    out.write(f"Firmware:  {result['firmware'] or 'unknown'}\n")
+    out.write(
+        f"Login:     password {profile.password_encoding.value}, AD {profile.ad_digest.value}"
+        f"{', multi-user' if profile.multi_user else ''}\n\n"
+    )
+    width = max(len(metric.key) for metric in METRICS)
+    for metric in METRICS:
+        value = snapshot.values[metric.key]
+        shown = "-" if value is None else f"{value}{' ' + metric.unit if metric.unit else ''}"
+        out.write(f"{metric.key:<{width}}  {shown}\n")
+    return EXIT_OK
+
+
+def _report_error(err: ZteError, out: TextIO, *, as_json: bool) -> int:
+    if isinstance(err, ZteAuthenticationError):
+        code, kind = EXIT_WRONG_PASSWORD, "wrong_password"
+    elif isinstance(err, ZteLockedError):
+        code, kind = EXIT_LOCKED, "locked"
+    elif isinstance(err, ZteUnsupportedFirmwareError):
+        code, kind = EXIT_UNSUPPORTED, "unsupported_firmware"
+    elif isinstance(err, ZteConnectionError):
+        code, kind = EXIT_CANNOT_CONNECT, "cannot_connect"
+    elif isinstance(err, ZteBusyError):
+        code, kind = EXIT_BUSY, "busy"
+    else:
+        code, kind = EXIT_ERROR, "error"
+    if as_json:
+        out.write(json.dumps({"error": kind, "message": str(err)}) + "\n")
+    else:
+        out.write(f"Error ({kind}): {err}\n")
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `python -m custom_components.zte_modem.zte`."""
+    args = build_parser().parse_args(argv)
+    password = args.password or os.environ.get("ZTE_PASSWORD")
+    if password is None:
+        password = getpass.getpass("Router admin password: ")
+    return asyncio.run(run_probe(args, sys.stdout, password))

@@ -1,0 +1,108 @@
+"""The probe command users run to report "does it work with my router?"."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import sys
+
+import pytest
+
+from custom_components.zte_modem.zte import METRICS
+from custom_components.zte_modem.zte.probe import build_parser, main, run_probe
+from tests.conftest import ModemFactory
+from tests.simulator import PROFILES
+
+SECRET = "Pr0be-Secret"
+
+
+async def _probe(url: str, password: str, *extra: str) -> tuple[int, str]:
+    args = build_parser().parse_args(["probe", "--host", url, "--timeout", "2", *extra])
+    out = io.StringIO()
+    code = await run_probe(args, out, password)
+    return code, out.getvalue()
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+async def test_probe_json_every_family(make_modem: ModemFactory, profile: str) -> None:
+    """--json prints family, model, firmware and every metric; no secrets."""
+    modem = await make_modem(profile, SECRET)
+
+    code, output = await _probe(modem.url, SECRET, "--json")
+
+    assert code == 0
+    result = json.loads(output)
+    assert result["family"] == modem.profile.family
+    assert result["model"] == modem.profile.model
+    assert result["firmware"] == modem.profile.wa_inner_version
+    assert set(result["metrics"]) == {metric.key for metric in METRICS}
+    assert result["metrics"]["lte_rsrp"] == -95
+    assert SECRET not in output
+    assert modem.values["imei"] not in output
+    assert modem.snapshot_state()["logged_in"] is False  # it gave the session back
+
+
+async def test_probe_text(make_modem: ModemFactory) -> None:
+    """The human form lists each metric with its unit."""
+    modem = await make_modem("mc888", SECRET)
+    code, output = await _probe(modem.url, SECRET)
+    assert code == 0
+    assert "Family:    D" in output
+    assert "lte_rsrp" in output
+    assert "-95 dBm" in output
+    assert SECRET not in output
+
+
+async def test_probe_exit_codes(make_modem: ModemFactory) -> None:
+    """2 wrong password, 3 locked, 4 cannot connect, 5 unsupported firmware, 6 busy."""
+    modem = await make_modem("mc801a", SECRET)
+    assert (await _probe(modem.url, "wrong"))[0] == 2
+    modem._attempts_left = 0
+    modem._lock_until = modem.clock() + 200
+    code, output = await _probe(modem.url, SECRET, "--json")
+    assert code == 3
+    assert json.loads(output)["error"] == "locked"
+
+    other = await make_modem("mc801a", SECRET, reject_with_2=True)
+    other.web_ui_login()
+    assert (await _probe(other.url, SECRET))[0] == 6
+
+    html = await make_modem("mc801a", SECRET)
+    html.inject_fault("html")
+    assert (await _probe(html.url, SECRET))[0] == 5
+
+    down = await make_modem("mc801a", SECRET)
+    await down.stop()
+    code, output = await _probe(down.url, SECRET)
+    assert code == 4
+    assert "cannot_connect" in output
+
+
+async def test_probe_as_a_command(make_modem: ModemFactory) -> None:
+    """`python -m custom_components.zte_modem.zte probe` works without Home Assistant."""
+    modem = await make_modem("mf286d", SECRET)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "custom_components.zte_modem.zte",
+        "probe",
+        "--host",
+        modem.url,
+        "--json",
+        env={**os.environ, "ZTE_PASSWORD": SECRET},
+        stdout=asyncio.subprocess.PIPE,
+    )
+    stdout, _ = await process.communicate()
+    assert process.returncode == 0
+    assert json.loads(stdout)["family"] == "B"
+
+
+def test_main_reads_password_from_environment(monkeypatch: pytest.MonkeyPatch, socket_enabled: None) -> None:
+    """main() takes $ZTE_PASSWORD, else prompts; nothing listens, so exit code 4."""
+    monkeypatch.setenv("ZTE_PASSWORD", SECRET)
+    assert main(["probe", "--host", "127.0.0.1:9", "--timeout", "1"]) == 4
+    monkeypatch.delenv("ZTE_PASSWORD")
+    monkeypatch.setattr("getpass.getpass", lambda prompt: SECRET)
+    assert main(["probe", "--host", "127.0.0.1:9", "--timeout", "1"]) == 4
