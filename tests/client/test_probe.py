@@ -99,10 +99,14 @@ async def test_probe_as_a_command(make_modem: ModemFactory) -> None:
     assert json.loads(stdout)["family"] == "B"
 
 
-def test_main_reads_password_from_environment(monkeypatch: pytest.MonkeyPatch, socket_enabled: None) -> None:
+async def test_main_reads_password_from_environment(
+    monkeypatch: pytest.MonkeyPatch, socket_enabled: None
+) -> None:
     """main() takes $ZTE_PASSWORD, else prompts; nothing listens, so exit code 4."""
+    argv = ["probe", "--host", "127.0.0.1:9", "--timeout", "1"]
+    # main() runs its own event loop, so it gets a thread of its own.
     monkeypatch.setenv("ZTE_PASSWORD", SECRET)
-    assert main(["probe", "--host", "127.0.0.1:9", "--timeout", "1"]) == 4
+    assert await asyncio.to_thread(main, argv) == 4
     monkeypatch.delenv("ZTE_PASSWORD")
     monkeypatch.setattr("getpass.getpass", lambda prompt: SECRET)
-    assert main(["probe", "--host", "127.0.0.1:9", "--timeout", "1"]) == 4
+    assert await asyncio.to_thread(main, argv) == 4
