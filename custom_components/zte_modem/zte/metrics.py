@@ -25,6 +25,7 @@ class Metric:
     """One modem value: where it comes from, how it is parsed and presented."""
 
     key: str
+    name: str
     fields: tuple[str, ...]
     parser: Parser
     description: str
@@ -57,6 +58,7 @@ SIGNAL = "signal_strength"
 
 def _signal(
     key: str,
+    name: str,
     fields: tuple[str, ...],
     description: str,
     unit: str,
@@ -66,6 +68,7 @@ def _signal(
 ) -> Metric:
     return Metric(
         key=key,
+        name=name,
         fields=fields,
         parser=parse.signal,
         description=description,
@@ -84,6 +87,7 @@ _LTE_ANTENNAS = tuple(
     for metric in (
         _signal(
             f"lte_rsrp_{n}",
+            f"LTE RSRP antenna {n}",
             (f"lte_rsrp_{n}",),
             f"LTE RSRP on antenna {n}",
             DBM,
@@ -92,6 +96,7 @@ _LTE_ANTENNAS = tuple(
         ),
         _signal(
             f"lte_sinr_{n}",
+            f"LTE SINR antenna {n}",
             (f"lte_snr_{n}",),
             f"LTE SINR on antenna {n}",
             DB,
@@ -104,6 +109,7 @@ _LTE_ANTENNAS = tuple(
 METRICS: tuple[Metric, ...] = (
     Metric(
         "provider",
+        "Provider",
         ("network_provider_fullname", "network_provider"),
         parse.text,
         "Mobile operator name (or PLMN code when the modem has no name)",
@@ -111,6 +117,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "network_type",
+        "Network type",
         ("network_type",),
         parse.text,
         "Radio access technology as the modem reports it (LTE, LTE_CA, ENDC, SA, ...)",
@@ -118,29 +125,47 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "signal_bars",
+        "Signal bars",
         ("signalbar",),
         parse.number,
         "Signal bars shown by the modem, 0-5",
         state_class=MEASUREMENT,
     ),
     _signal(
-        "lte_rsrp", ("lte_rsrp",), "LTE reference signal received power", DBM, aggregates={"lte": "rsrp"}
+        "lte_rsrp",
+        "LTE RSRP",
+        ("lte_rsrp",),
+        "LTE reference signal received power",
+        DBM,
+        aggregates={"lte": "rsrp"},
     ),
     _signal(
-        "lte_rsrq", ("lte_rsrq",), "LTE reference signal received quality", DB, aggregates={"lte": "rsrq"}
+        "lte_rsrq",
+        "LTE RSRQ",
+        ("lte_rsrq",),
+        "LTE reference signal received quality",
+        DB,
+        aggregates={"lte": "rsrq"},
     ),
     _signal(
         "lte_sinr",
+        "LTE SINR",
         ("lte_snr",),
         "LTE signal to interference plus noise ratio",
         DB,
         aggregates={"lte": "sinr"},
     ),
     _signal(
-        "lte_rssi", ("lte_rssi",), "LTE received signal strength indicator", DBM, aggregates={"lte": "rssi"}
+        "lte_rssi",
+        "LTE RSSI",
+        ("lte_rssi",),
+        "LTE received signal strength indicator",
+        DBM,
+        aggregates={"lte": "rssi"},
     ),
     Metric(
         "lte_band",
+        "LTE band",
         ("lte_ca_pcell_band", "lte_band", "wan_active_band"),
         parse.first_of(parse.lte_band),
         "LTE primary cell band, e.g. B3",
@@ -148,6 +173,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "lte_earfcn",
+        "LTE EARFCN",
         ("lte_ca_pcell_arfcn", "wan_active_channel"),
         parse.first_of(parse.to_int),
         "LTE primary cell EARFCN",
@@ -157,6 +183,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "lte_pci",
+        "LTE PCI",
         ("lte_pci",),
         parse.first_of(parse.to_hex_int),
         "LTE physical cell id (decimal)",
@@ -165,6 +192,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "cell_id",
+        "Cell ID",
         ("cell_id",),
         parse.first_of(parse.to_hex_int),
         "E-UTRAN cell id (decimal; eNodeB id = cell_id // 256)",
@@ -173,6 +201,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "lte_bandwidth",
+        "LTE bandwidth",
         ("lte_ca_pcell_bandwidth", "bandwidth"),
         parse.first_of(parse.to_int),
         "LTE primary cell bandwidth",
@@ -184,19 +213,31 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "lte_ca_bands",
+        "LTE CA bands",
         ("lte_ca_pcell_band", "lte_multi_ca_scell_info"),
         parse.lte_ca_bands,
         "LTE bands in use with carrier aggregation, e.g. B3+B7+B20",
         aggregates={"lte": "ca_bands"},
     ),
     _signal(
-        "nr5g_rsrp", ("Z5g_rsrp",), "5G NR reference signal received power", DBM, aggregates={"nr5g": "rsrp"}
+        "nr5g_rsrp",
+        "5G RSRP",
+        ("Z5g_rsrp",),
+        "5G NR reference signal received power",
+        DBM,
+        aggregates={"nr5g": "rsrp"},
     ),
     _signal(
-        "nr5g_rsrq", ("Z5g_rsrq",), "5G NR reference signal received quality", DB, aggregates={"nr5g": "rsrq"}
+        "nr5g_rsrq",
+        "5G RSRQ",
+        ("Z5g_rsrq",),
+        "5G NR reference signal received quality",
+        DB,
+        aggregates={"nr5g": "rsrq"},
     ),
     _signal(
         "nr5g_sinr",
+        "5G SINR",
         ("Z5g_SINR",),
         "5G NR signal to interference plus noise ratio",
         DB,
@@ -204,6 +245,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "nr5g_band",
+        "5G band",
         ("nr5g_action_band",),
         parse.first_of(parse.nr_band),
         "5G NR band, e.g. n78",
@@ -211,6 +253,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "nr5g_pci",
+        "5G PCI",
         ("nr5g_pci",),
         parse.first_of(parse.to_hex_int),
         "5G NR physical cell id (decimal)",
@@ -219,6 +262,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "nr5g_arfcn",
+        "5G ARFCN",
         ("nr5g_action_channel",),
         parse.first_of(parse.to_int),
         "5G NR ARFCN",
@@ -228,6 +272,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     _signal(
         "nr5g_rsrp_1",
+        "5G RSRP chain 1",
         ("5g_rx0_rsrp",),
         "5G NR RSRP on receive chain 1",
         DBM,
@@ -236,6 +281,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     _signal(
         "nr5g_rsrp_2",
+        "5G RSRP chain 2",
         ("5g_rx1_rsrp",),
         "5G NR RSRP on receive chain 2",
         DBM,
@@ -243,9 +289,17 @@ METRICS: tuple[Metric, ...] = (
         enabled=False,
     ),
     *_LTE_ANTENNAS,
-    Metric("wan_ip", ("wan_ipaddr",), parse.text, "Public (WAN) IPv4 address", entity_category=DIAGNOSTIC),
+    Metric(
+        "wan_ip",
+        "WAN IP address",
+        ("wan_ipaddr",),
+        parse.text,
+        "Public (WAN) IPv4 address",
+        entity_category=DIAGNOSTIC,
+    ),
     Metric(
         "wan_ipv6",
+        "WAN IPv6 address",
         ("ipv6_wan_ipaddr",),
         parse.text,
         "Public (WAN) IPv6 address",
@@ -254,6 +308,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "rx_rate",
+        "Download rate",
         ("realtime_rx_thrpt",),
         parse.number,
         "Current download rate",
@@ -264,6 +319,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "tx_rate",
+        "Upload rate",
         ("realtime_tx_thrpt",),
         parse.number,
         "Current upload rate",
@@ -274,6 +330,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "monthly_rx",
+        "Monthly download",
         ("monthly_rx_bytes",),
         parse.number,
         "Data downloaded this month (the modem's own counter)",
@@ -284,6 +341,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "monthly_tx",
+        "Monthly upload",
         ("monthly_tx_bytes",),
         parse.number,
         "Data uploaded this month (the modem's own counter)",
@@ -294,6 +352,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "session_rx",
+        "Session download",
         ("realtime_rx_bytes",),
         parse.number,
         "Data downloaded since the data session started",
@@ -305,6 +364,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "session_tx",
+        "Session upload",
         ("realtime_tx_bytes",),
         parse.number,
         "Data uploaded since the data session started",
@@ -316,6 +376,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "session_duration",
+        "Session duration",
         ("realtime_time",),
         parse.number,
         "Time since the data session started",
@@ -326,6 +387,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "connected",
+        "Mobile data",
         ("ppp_status",),
         parse.connected,
         "The mobile data session is up",
@@ -334,6 +396,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "roaming",
+        "Roaming",
         ("simcard_roam",),
         parse.roaming,
         "The SIM is roaming on a foreign network",
@@ -341,6 +404,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "sms_unread",
+        "Unread SMS",
         ("sms_dev_unread_num", "sms_unread_num"),
         parse.number,
         "Unread SMS messages on the modem",
@@ -348,6 +412,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "sim_state",
+        "SIM state",
         ("modem_main_state",),
         parse.text,
         "SIM and modem state (modem_init_complete, modem_sim_undetected, modem_waitpin, ...)",
@@ -356,6 +421,7 @@ METRICS: tuple[Metric, ...] = (
     ),
     Metric(
         "modem_temperature",
+        "Modem temperature",
         ("pm_sensor_mdm",),
         parse.number,
         "Modem chip temperature (5G CPEs only)",

@@ -1,0 +1,308 @@
+"""Config flow: add a modem, re-enter its password, change its address, options."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import aiohttp
+import voluptuous as vol
+from homeassistant.config_entries import ConfigEntry, ConfigFlow, ConfigFlowResult, OptionsFlow
+from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.aiohttp_client import async_create_clientsession
+from homeassistant.helpers.selector import (
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+)
+
+from .const import (
+    CONF_DISCOVERY,
+    CONF_DISCOVERY_PREFIX,
+    CONF_MAX_AGE,
+    CONF_MQTT_BRIDGE,
+    CONF_MQTT_ROOT,
+    CONF_PROFILE,
+    CONF_PUBLISH_ON_POLL,
+    CONF_SCAN_INTERVAL,
+    DEFAULT_DISCOVERY,
+    DEFAULT_DISCOVERY_PREFIX,
+    DEFAULT_HOST,
+    DEFAULT_MAX_AGE,
+    DEFAULT_MQTT_BRIDGE,
+    DEFAULT_MQTT_ROOT,
+    DEFAULT_PUBLISH_ON_POLL,
+    DEFAULT_SCAN_INTERVAL,
+    DOMAIN,
+    LOGGER,
+    MAX_SCAN_INTERVAL,
+    MIN_SCAN_INTERVAL,
+)
+from .zte import (
+    LoginProfile,
+    ModemSnapshot,
+    ZteAuthenticationError,
+    ZteBusyError,
+    ZteClient,
+    ZteConnectionError,
+    ZteError,
+    ZteLockedError,
+    ZteUnsupportedFirmwareError,
+    normalize_host,
+)
+
+ROOT_TOPIC = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*")
+PASSWORD_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
+
+
+class ModemCheckFailedError(Exception):
+    """Login or first read failed; carries the form error and its placeholders."""
+
+    def __init__(self, error: str, placeholders: dict[str, str] | None = None) -> None:
+        super().__init__(error)
+        self.error = error
+        self.placeholders = placeholders or {}
+
+
+async def check_modem(
+    hass: HomeAssistant, host: str, password: str, username: str | None
+) -> tuple[ModemSnapshot, LoginProfile]:
+    """Log in once, read once, log out: proves the settings and identifies the modem."""
+    session = async_create_clientsession(hass, auto_cleanup=False, cookie_jar=aiohttp.CookieJar(unsafe=True))
+    try:
+        client = ZteClient(host, password, session=session, username=username or None)
+        profile = await client.login()
+        snapshot = await client.read()
+        with contextlib.suppress(ZteError):
+            await client.logout()
+    except ZteAuthenticationError as err:
+        raise ModemCheckFailedError("invalid_auth") from err
+    except ZteLockedError as err:
+        if err.seconds_remaining > 0:
+            raise ModemCheckFailedError(
+                "locked", {"minutes": str(max(1, -(-err.seconds_remaining // 60)))}
+            ) from err
+        raise ModemCheckFailedError("attempts_low", {"attempts": str(err.attempts_left)}) from err
+    except ZteBusyError as err:
+        raise ModemCheckFailedError("busy") from err
+    except ZteUnsupportedFirmwareError as err:
+        raise ModemCheckFailedError("unsupported_firmware") from err
+    except ZteConnectionError as err:
+        raise ModemCheckFailedError("cannot_connect") from err
+    except ZteError as err:
+        LOGGER.debug("Unexpected modem answer during setup: %s", err)
+        raise ModemCheckFailedError("unknown") from err
+    finally:
+        await session.close()
+    if snapshot.device.serial is None:
+        raise ModemCheckFailedError("no_identity")
+    return snapshot, profile
+
+
+def _entry_data(user_input: Mapping[str, Any], profile: LoginProfile) -> dict[str, Any]:
+    data = {
+        CONF_HOST: normalize_host(user_input[CONF_HOST]),
+        CONF_PASSWORD: user_input[CONF_PASSWORD],
+        CONF_PROFILE: profile.as_dict(),
+    }
+    if username := user_input.get(CONF_USERNAME):
+        data[CONF_USERNAME] = username
+    return data
+
+
+class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Add a ZTE modem."""
+
+    VERSION = 1
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: ConfigEntry) -> ZteModemOptionsFlow:
+        """Options of a configured modem."""
+        return ZteModemOptionsFlow()
+
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Ask for address and password, log in, and identify the modem."""
+        errors: dict[str, str] = {}
+        placeholders: dict[str, str] = {}
+        if user_input is not None:
+            try:
+                snapshot, profile = await check_modem(
+                    self.hass,
+                    user_input[CONF_HOST],
+                    user_input[CONF_PASSWORD],
+                    user_input.get(CONF_USERNAME),
+                )
+            except ModemCheckFailedError as err:
+                errors["base"] = err.error
+                placeholders = err.placeholders
+            else:
+                await self.async_set_unique_id(snapshot.device.serial)
+                self._abort_if_unique_id_configured()
+                model = snapshot.device.model or "modem"
+                return self.async_create_entry(title=f"ZTE {model}", data=_entry_data(user_input, profile))
+        schema = vol.Schema(
+            {
+                vol.Required(CONF_HOST, default=DEFAULT_HOST): str,
+                vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR,
+                vol.Optional(CONF_USERNAME): str,
+            }
+        )
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(schema, user_input),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+    async def async_step_reauth(self, entry_data: Mapping[str, Any]) -> ConfigFlowResult:
+        """The modem rejected the stored password."""
+        return await self.async_step_reauth_confirm()
+
+    async def async_step_reauth_confirm(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Ask for the new password of the same modem."""
+        entry = self._get_reauth_entry()
+        errors: dict[str, str] = {}
+        placeholders: dict[str, str] = {"host": entry.data[CONF_HOST]}
+        if user_input is not None:
+            merged = {**entry.data, CONF_PASSWORD: user_input[CONF_PASSWORD]}
+            try:
+                snapshot, profile = await check_modem(
+                    self.hass, merged[CONF_HOST], merged[CONF_PASSWORD], merged.get(CONF_USERNAME)
+                )
+            except ModemCheckFailedError as err:
+                errors["base"] = err.error
+                placeholders.update(err.placeholders)
+            else:
+                await self.async_set_unique_id(snapshot.device.serial)
+                self._abort_if_unique_id_mismatch(reason="wrong_modem")
+                return self.async_update_reload_and_abort(entry, data=_entry_data(merged, profile))
+        return self.async_show_form(
+            step_id="reauth_confirm",
+            data_schema=vol.Schema({vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR}),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+    async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Change address or password of the same modem."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        placeholders: dict[str, str] = {}
+        if user_input is not None:
+            try:
+                snapshot, profile = await check_modem(
+                    self.hass,
+                    user_input[CONF_HOST],
+                    user_input[CONF_PASSWORD],
+                    user_input.get(CONF_USERNAME),
+                )
+            except ModemCheckFailedError as err:
+                errors["base"] = err.error
+                placeholders = err.placeholders
+            else:
+                await self.async_set_unique_id(snapshot.device.serial)
+                self._abort_if_unique_id_mismatch(reason="wrong_modem")
+                return self.async_update_reload_and_abort(entry, data=_entry_data(user_input, profile))
+        schema = vol.Schema(
+            {
+                vol.Required(CONF_HOST): str,
+                vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR,
+                vol.Optional(CONF_USERNAME): str,
+            }
+        )
+        suggested = user_input or {
+            CONF_HOST: entry.data[CONF_HOST],
+            CONF_USERNAME: entry.data.get(CONF_USERNAME),
+        }
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(schema, suggested),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+
+def normalize_root(root: str) -> str | None:
+    """The root topic stored lowercased, or None when it breaks the contract's rules."""
+    candidate = root.strip().lower()
+    return candidate if ROOT_TOPIC.fullmatch(candidate) else None
+
+
+class ZteModemOptionsFlow(OptionsFlow):
+    """Polling interval and the MQTT bridge."""
+
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """One form with every option."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            root = normalize_root(user_input[CONF_MQTT_ROOT])
+            prefix = normalize_root(user_input[CONF_DISCOVERY_PREFIX])
+            if root is None:
+                errors[CONF_MQTT_ROOT] = "invalid_root"
+            elif any(
+                other.entry_id != self.config_entry.entry_id
+                and other.options.get(CONF_MQTT_ROOT, DEFAULT_MQTT_ROOT) == root
+                for other in self.hass.config_entries.async_entries(DOMAIN)
+            ):
+                errors[CONF_MQTT_ROOT] = "root_in_use"
+            if prefix is None:
+                errors[CONF_DISCOVERY_PREFIX] = "invalid_root"
+            if not errors:
+                options = {
+                    **user_input,
+                    CONF_MQTT_ROOT: root,
+                    CONF_DISCOVERY_PREFIX: prefix,
+                    CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
+                    CONF_MAX_AGE: int(user_input[CONF_MAX_AGE]),
+                }
+                # No update listener (see ha-practices.md): the flow reloads the entry itself.
+                self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
+                return self.async_create_entry(data=options)
+        current = {**self._defaults(), **self.config_entry.options, **(user_input or {})}
+        schema = vol.Schema(
+            {
+                vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
+                    NumberSelectorConfig(
+                        min=MIN_SCAN_INTERVAL,
+                        max=MAX_SCAN_INTERVAL,
+                        step=1,
+                        unit_of_measurement="s",
+                        mode=NumberSelectorMode.BOX,
+                    )
+                ),
+                vol.Required(CONF_MQTT_BRIDGE): bool,
+                vol.Required(CONF_MQTT_ROOT): str,
+                vol.Required(CONF_PUBLISH_ON_POLL): bool,
+                vol.Required(CONF_MAX_AGE): NumberSelector(
+                    NumberSelectorConfig(
+                        min=0, max=3600, step=1, unit_of_measurement="s", mode=NumberSelectorMode.BOX
+                    )
+                ),
+                vol.Required(CONF_DISCOVERY): bool,
+                vol.Required(CONF_DISCOVERY_PREFIX): str,
+            }
+        )
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(schema, current),
+            errors=errors,
+        )
+
+    @staticmethod
+    def _defaults() -> dict[str, Any]:
+        return {
+            CONF_SCAN_INTERVAL: DEFAULT_SCAN_INTERVAL,
+            CONF_MQTT_BRIDGE: DEFAULT_MQTT_BRIDGE,
+            CONF_MQTT_ROOT: DEFAULT_MQTT_ROOT,
+            CONF_PUBLISH_ON_POLL: DEFAULT_PUBLISH_ON_POLL,
+            CONF_MAX_AGE: DEFAULT_MAX_AGE,
+            CONF_DISCOVERY: DEFAULT_DISCOVERY,
+            CONF_DISCOVERY_PREFIX: DEFAULT_DISCOVERY_PREFIX,
+        }

@@ -1,0 +1,35 @@
+"""Constants of the zte_modem integration."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Final
+
+DOMAIN: Final = "zte_modem"
+LOGGER = logging.getLogger(__package__)
+
+DEFAULT_HOST: Final = "http://192.168.0.1"
+CONF_PROFILE: Final = "profile"
+
+CONF_SCAN_INTERVAL: Final = "scan_interval"
+DEFAULT_SCAN_INTERVAL: Final = 30
+MIN_SCAN_INTERVAL: Final = 10
+MAX_SCAN_INTERVAL: Final = 3600
+
+CONF_MQTT_BRIDGE: Final = "mqtt_bridge"
+CONF_MQTT_ROOT: Final = "mqtt_root"
+CONF_PUBLISH_ON_POLL: Final = "publish_on_poll"
+CONF_DISCOVERY: Final = "discovery"
+CONF_DISCOVERY_PREFIX: Final = "discovery_prefix"
+CONF_MAX_AGE: Final = "max_age"
+
+DEFAULT_MQTT_BRIDGE: Final = True
+DEFAULT_MQTT_ROOT: Final = "zte"
+DEFAULT_PUBLISH_ON_POLL: Final = False
+DEFAULT_DISCOVERY: Final = False
+DEFAULT_DISCOVERY_PREFIX: Final = "homeassistant"
+DEFAULT_MAX_AGE: Final = 5
+
+# The web UI gets the modem for this long when the user pauses polling.
+PAUSE_DURATION: Final = timedelta(minutes=15)

@@ -1,0 +1,172 @@
+"""The coordinator: the only place that polls the modem."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.helpers.event import async_call_later
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
+
+from .const import CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN, LOGGER, PAUSE_DURATION
+from .zte import (
+    ModemSnapshot,
+    ZteAuthenticationError,
+    ZteBusyError,
+    ZteClient,
+    ZteError,
+    ZteLockedError,
+    ZteUnsupportedFirmwareError,
+)
+
+
+@dataclass
+class ZteRuntimeData:
+    """What a loaded entry holds."""
+
+    client: ZteClient
+    coordinator: ZteCoordinator
+
+
+type ZteConfigEntry = ConfigEntry[ZteRuntimeData]
+
+
+def _minutes(seconds: int) -> str:
+    return str(max(1, -(-seconds // 60)))
+
+
+class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
+    """Polls one modem: one request per poll, no login while locked or after a wrong password."""
+
+    config_entry: ZteConfigEntry
+
+    def __init__(self, hass: HomeAssistant, entry: ZteConfigEntry, client: ZteClient) -> None:
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name=f"{DOMAIN} {client.host}",
+            update_interval=timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL)),
+        )
+        self.client = client
+        self.paused_until: datetime | None = None
+        self.last_read_at: float | None = None  # time.monotonic() of the last good read
+        self._locked_until: float | None = None
+        self._auth_failed = False
+        self._cancel_resume: CALLBACK_TYPE | None = None
+        self._pause_listeners: list[Callable[[], None]] = []
+
+    @property
+    def paused(self) -> bool:
+        """Polling is paused so a person can use the router's web page."""
+        return self.paused_until is not None
+
+    async def _async_update_data(self) -> ModemSnapshot:
+        if self.paused and self.data is not None:
+            return self.data
+        if self._auth_failed:
+            raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_auth")
+        if self._locked_until is not None:
+            remaining = int(self._locked_until - time.monotonic())
+            if remaining > 0:
+                raise UpdateFailed(
+                    translation_domain=DOMAIN,
+                    translation_key="locked",
+                    translation_placeholders={"minutes": _minutes(remaining)},
+                )
+            self._locked_until = None
+        try:
+            snapshot = await self.client.read()
+        except ZteAuthenticationError as err:
+            # Never retried: every attempt burns one of the modem's five tries.
+            self._auth_failed = True
+            raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_auth") from err
+        except ZteLockedError as err:
+            if err.seconds_remaining > 0:
+                self._locked_until = time.monotonic() + err.seconds_remaining
+                raise UpdateFailed(
+                    translation_domain=DOMAIN,
+                    translation_key="locked",
+                    translation_placeholders={"minutes": _minutes(err.seconds_remaining)},
+                ) from err
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="attempts_low",
+                translation_placeholders={"attempts": str(err.attempts_left)},
+            ) from err
+        except ZteBusyError as err:
+            raise UpdateFailed(translation_domain=DOMAIN, translation_key="busy") from err
+        except ZteUnsupportedFirmwareError as err:
+            raise UpdateFailed(translation_domain=DOMAIN, translation_key="unsupported_firmware") from err
+        except ZteError as err:
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="cannot_connect",
+                translation_placeholders={"error": str(err)},
+            ) from err
+        self.last_read_at = time.monotonic()
+        return snapshot
+
+    async def async_pause(self) -> None:
+        """Stop polling and give the session to the web UI; resumes by itself."""
+        self.paused_until = dt_util.utcnow() + PAUSE_DURATION
+        if self._cancel_resume is not None:
+            self._cancel_resume()
+        self._cancel_resume = async_call_later(self.hass, PAUSE_DURATION, self._resume_later)
+        LOGGER.info("Polling of %s paused for %s so the web UI can log in", self.client.host, PAUSE_DURATION)
+        try:
+            await self.client.logout()
+        except ZteError as err:
+            LOGGER.debug("Logout while pausing failed: %s", err)
+        self._notify_pause_change()
+
+    async def async_resume(self) -> None:
+        """Poll again now."""
+        if self._cancel_resume is not None:
+            self._cancel_resume()
+            self._cancel_resume = None
+        if not self.paused:
+            return
+        self.paused_until = None
+        LOGGER.info("Polling of %s resumed", self.client.host)
+        self._notify_pause_change()
+        await self.async_request_refresh()
+
+    @callback
+    def _resume_later(self, _now: datetime) -> None:
+        self._cancel_resume = None
+        self.config_entry.async_create_task(self.hass, self.async_resume(), "zte_modem resume polling")
+
+    @callback
+    def async_add_pause_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
+        """Be told when polling is paused or resumed."""
+        self._pause_listeners.append(listener)
+        return lambda: self._pause_listeners.remove(listener)
+
+    def _notify_pause_change(self) -> None:
+        self.async_update_listeners()
+        for listener in list(self._pause_listeners):
+            listener()
+
+    @callback
+    def async_shutdown_timers(self) -> None:
+        """Cancel the auto-resume timer (entry unload)."""
+        if self._cancel_resume is not None:
+            self._cancel_resume()
+            self._cancel_resume = None
+
+    def diagnostics(self) -> dict[str, Any]:
+        """Coordinator state for the diagnostics download."""
+        return {
+            "paused_until": self.paused_until.isoformat() if self.paused_until else None,
+            "locked": self._locked_until is not None,
+            "auth_failed": self._auth_failed,
+            "last_update_success": self.last_update_success,
+        }

@@ -1,0 +1,61 @@
+"""Diagnostics download, with every identity and secret redacted."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
+from homeassistant.core import HomeAssistant
+
+from .coordinator import ZteConfigEntry
+
+TO_REDACT = {
+    CONF_PASSWORD,
+    CONF_USERNAME,
+    "unique_id",
+    "imei",
+    "serial",
+    "imsi",
+    "sim_imsi",
+    "ziccid",
+    "sim_iccid",
+    "msisdn",
+    "mac_address",
+    "wan_ipaddr",
+    "ipv6_wan_ipaddr",
+    "wan_ip",
+    "wan_ipv6",
+    "cookie",
+    "stok",
+    "zwsd",
+    "LD",
+    "RD",
+    "AD",
+}
+
+
+async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: ZteConfigEntry) -> dict[str, Any]:
+    """Entry, detected family, raw fields and parsed values."""
+    runtime = entry.runtime_data
+    client = runtime.client
+    snapshot = runtime.coordinator.data
+    profile = client.profile
+    return {
+        "entry": async_redact_data(
+            {
+                "title": entry.title,
+                "unique_id": entry.unique_id,
+                "data": dict(entry.data),
+                "options": dict(entry.options),
+            },
+            TO_REDACT,
+        ),
+        "family": profile.family.value if profile else None,
+        "coordinator": runtime.coordinator.diagnostics(),
+        "client_stats": asdict(client.stats),
+        "device": async_redact_data(asdict(snapshot.device), TO_REDACT) if snapshot else None,
+        "raw": async_redact_data(dict(snapshot.raw), TO_REDACT) if snapshot else None,
+        "values": async_redact_data(dict(snapshot.values), TO_REDACT) if snapshot else None,
+    }

@@ -1,0 +1,63 @@
+"""Set up and tear down one modem (a config entry)."""
+
+from __future__ import annotations
+
+import aiohttp
+from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME, Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.aiohttp_client import async_create_clientsession
+
+from .const import CONF_PROFILE, LOGGER
+from .coordinator import ZteConfigEntry, ZteCoordinator, ZteRuntimeData
+from .zte import LoginProfile, ZteClient, ZteError
+
+PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR, Platform.SWITCH]
+
+
+def create_client(hass: HomeAssistant, data: dict[str, object]) -> ZteClient:
+    """A client with its own cookie jar: the modem's session cookie is per entry."""
+    session = async_create_clientsession(hass, cookie_jar=aiohttp.CookieJar(unsafe=True))
+    profile = None
+    if isinstance(stored := data.get(CONF_PROFILE), dict):
+        try:
+            profile = LoginProfile.from_dict(stored)
+        except (KeyError, ValueError):
+            LOGGER.debug("Stored login profile unusable, detecting again")
+    username = data.get(CONF_USERNAME)
+    return ZteClient(
+        str(data[CONF_HOST]),
+        str(data[CONF_PASSWORD]),
+        session=session,
+        username=username if isinstance(username, str) and username else None,
+        profile=profile,
+    )
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
+    """Connect to the modem, poll once, create the entities, start the MQTT bridge."""
+    client = create_client(hass, dict(entry.data))
+    coordinator = ZteCoordinator(hass, entry, client)
+    await coordinator.async_config_entry_first_refresh()
+    entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator)
+    entry.async_on_unload(coordinator.async_shutdown_timers)
+
+    if client.profile is not None and client.profile.as_dict() != entry.data.get(CONF_PROFILE):
+        # Firmware changed or the profile was detected anew: skip detection next time.
+        hass.config_entries.async_update_entry(
+            entry, data={**entry.data, CONF_PROFILE: client.profile.as_dict()}
+        )
+
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
+    """Stop everything and give the modem's single session back to the web UI."""
+    runtime = entry.runtime_data
+    unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    if unloaded:
+        try:
+            await runtime.client.logout()
+        except ZteError as err:
+            LOGGER.debug("Logout on unload failed: %s", err)
+    return unloaded

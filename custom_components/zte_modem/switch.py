@@ -1,0 +1,69 @@
+"""The "Polling" switch: give the router's web page priority for a while."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.switch import SwitchEntity, SwitchEntityDescription
+from homeassistant.const import EntityCategory
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.entity_platform import AddEntitiesCallback
+
+from .coordinator import ZteConfigEntry, ZteCoordinator
+from .entity import ZteEntity
+
+PARALLEL_UPDATES = 1
+
+POLLING = SwitchEntityDescription(
+    key="polling", translation_key="polling", entity_category=EntityCategory.CONFIG
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
+) -> None:
+    """Add the polling switch."""
+    async_add_entities([ZtePollingSwitch(entry.runtime_data.coordinator)])
+
+
+class ZtePollingSwitch(ZteEntity, SwitchEntity):
+    """On: Home Assistant polls. Off: the web UI may log in; back on after 15 minutes."""
+
+    entity_description = POLLING
+
+    def __init__(self, coordinator: ZteCoordinator) -> None:
+        super().__init__(coordinator, POLLING.key)
+
+    async def async_added_to_hass(self) -> None:
+        """Follow pause changes made elsewhere (auto-resume)."""
+        await super().async_added_to_hass()
+        self.async_on_remove(self.coordinator.async_add_pause_listener(self._pause_changed))
+
+    @callback
+    def _pause_changed(self) -> None:
+        self.async_write_ha_state()
+
+    @property
+    def available(self) -> bool:
+        """The switch can always be used, even while the modem is unreachable."""
+        return True
+
+    @property
+    def is_on(self) -> bool:
+        """Polling is active."""
+        return not self.coordinator.paused
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """When polling resumes by itself."""
+        if self.coordinator.paused_until is None:
+            return None
+        return {"resumes_at": self.coordinator.paused_until.isoformat()}
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Resume polling now."""
+        await self.coordinator.async_resume()
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Pause polling and log out so the web UI can log in."""
+        await self.coordinator.async_pause()

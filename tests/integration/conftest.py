@@ -1,0 +1,77 @@
+"""Fixtures for tests that run Home Assistant with the integration against the simulator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+from unittest.mock import PropertyMock, patch
+
+import pytest
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import CONF_HOST, CONF_PASSWORD
+from homeassistant.core import HomeAssistant
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+
+from custom_components.zte_modem.const import DOMAIN
+from tests.conftest import ModemFactory
+from tests.simulator import FakeClock, ModemSimulator
+
+PASSWORD = "Sup3r-Secret-pw"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> Iterator[None]:
+    """Let the loader see custom_components/."""
+    yield
+
+
+@pytest.fixture
+def entity_registry_enabled_by_default() -> Iterator[None]:
+    """Every entity enabled, including the long tail."""
+    with patch(
+        "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
+        new_callable=PropertyMock,
+        return_value=True,
+    ):
+        yield
+
+
+@pytest.fixture
+def modem_clock() -> FakeClock:
+    """The simulator's clock: counters stay put unless a test moves it."""
+    return FakeClock()
+
+
+@pytest.fixture
+async def modem(hass: HomeAssistant, make_modem: ModemFactory, modem_clock: FakeClock) -> ModemSimulator:
+    """An MC801A (family C, 5G NSA) on 127.0.0.1."""
+    return await make_modem("mc801a", PASSWORD, clock=modem_clock)
+
+
+@pytest.fixture
+def mock_config_entry(modem: ModemSimulator) -> MockConfigEntry:
+    """An entry for the simulated modem, as the config flow would create it."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title="ZTE MC801A",
+        unique_id=modem.values["imei"],
+        data={CONF_HOST: modem.url, CONF_PASSWORD: PASSWORD},
+    )
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, modem: ModemSimulator, mock_config_entry: MockConfigEntry
+) -> AsyncIterator[MockConfigEntry]:
+    """The entry set up and its first poll done."""
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    yield mock_config_entry
+
+
+async def async_poll(hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: float = 30) -> None:
+    """Let the polling interval pass once."""
+    freezer.tick(timedelta(seconds=seconds))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
