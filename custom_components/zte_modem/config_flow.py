@@ -99,7 +99,8 @@ async def check_modem(
         LOGGER.debug("Unexpected modem answer during setup: %s", err)
         raise ModemCheckFailedError("unknown") from err
     finally:
-        await session.close()
+        # HA-made sessions are detached, not closed (the connector is shared).
+        session.detach()
     if snapshot.device.serial is None:
         raise ModemCheckFailedError("no_identity")
     return snapshot, profile

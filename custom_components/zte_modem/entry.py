@@ -14,9 +14,8 @@ from .zte import LoginProfile, ZteClient, ZteError
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR, Platform.SWITCH]
 
 
-def create_client(hass: HomeAssistant, data: dict[str, object]) -> ZteClient:
-    """A client with its own cookie jar: the modem's session cookie is per entry."""
-    session = async_create_clientsession(hass, cookie_jar=aiohttp.CookieJar(unsafe=True))
+def create_client(hass: HomeAssistant, data: dict[str, object], session: aiohttp.ClientSession) -> ZteClient:
+    """A client for the stored settings and login profile."""
     profile = None
     if isinstance(stored := data.get(CONF_PROFILE), dict):
         try:
@@ -35,7 +34,9 @@ def create_client(hass: HomeAssistant, data: dict[str, object]) -> ZteClient:
 
 async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     """Connect to the modem, poll once, create the entities, start the MQTT bridge."""
-    client = create_client(hass, dict(entry.data))
+    # A session of its own (the modem's cookie belongs to this entry); HA detaches it on unload.
+    session = async_create_clientsession(hass, cookie_jar=aiohttp.CookieJar(unsafe=True))
+    client = create_client(hass, dict(entry.data), session)
     coordinator = ZteCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator)
