@@ -89,7 +89,7 @@ def main() -> None:
     if args.suite in ("client", "all"):
         asyncio.run(bench_client())
     if args.suite in ("mqtt", "all"):
-        from scripts.bench_mqtt import run as run_mqtt  # noqa: PLC0415 - needs Home Assistant
+        from scripts.bench_mqtt import run as run_mqtt
 
         run_mqtt()
 

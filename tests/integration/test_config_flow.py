@@ -156,7 +156,9 @@ async def test_reauth_other_modem_aborts(
 ) -> None:
     """Reauth against an address that now answers as another modem is refused."""
     other = await make_modem("mc888", PASSWORD)
-    hass.config_entries.async_update_entry(init_integration, data={**init_integration.data, CONF_HOST: other.url})
+    hass.config_entries.async_update_entry(
+        init_integration, data={**init_integration.data, CONF_HOST: other.url}
+    )
     result = await init_integration.start_reauth_flow(hass)
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_PASSWORD: PASSWORD})
     assert result["type"] is FlowResultType.ABORT
@@ -178,7 +180,9 @@ async def test_reconfigure(
     assert result["reason"] == "wrong_modem"
 
     result = await init_integration.start_reconfigure_flow(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_HOST: "", CONF_PASSWORD: "x"})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_HOST: "", CONF_PASSWORD: "x"}
+    )
     assert result["errors"] == {"base": "cannot_connect"}
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_HOST: modem.url + "/", CONF_PASSWORD: PASSWORD}
@@ -209,7 +213,9 @@ async def test_options(hass: HomeAssistant, init_integration: MockConfigEntry) -
         result = await hass.config_entries.options.async_configure(
             result["flow_id"], {**OPTIONS, CONF_MQTT_ROOT: bad, CONF_DISCOVERY_PREFIX: bad or "x y"}
         )
-        assert result["errors"] == {CONF_MQTT_ROOT: "invalid_root", CONF_DISCOVERY_PREFIX: "invalid_root"}, bad
+        assert result["errors"] == {CONF_MQTT_ROOT: "invalid_root", CONF_DISCOVERY_PREFIX: "invalid_root"}, (
+            bad
+        )
 
     result = await hass.config_entries.options.async_configure(result["flow_id"], OPTIONS)
     assert result["type"] is FlowResultType.CREATE_ENTRY
@@ -224,5 +230,7 @@ async def test_options_root_in_use(hass: HomeAssistant, init_integration: MockCo
     other = MockConfigEntry(domain=DOMAIN, unique_id="other", options={CONF_MQTT_ROOT: "zte"})
     other.add_to_hass(hass)
     result = await hass.config_entries.options.async_init(init_integration.entry_id)
-    result = await hass.config_entries.options.async_configure(result["flow_id"], {**OPTIONS, CONF_MQTT_ROOT: "ZTE"})
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**OPTIONS, CONF_MQTT_ROOT: "ZTE"}
+    )
     assert result["errors"] == {CONF_MQTT_ROOT: "root_in_use"}

@@ -1,0 +1,86 @@
+"""The entities a user gets: names, units, device classes, states."""
+
+from __future__ import annotations
+
+import pytest
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import entity_registry as er
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from syrupy.assertion import SnapshotAssertion
+
+from custom_components.zte_modem.const import DOMAIN
+from custom_components.zte_modem.zte import METRICS
+from tests.simulator import ModemSimulator
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+async def test_entities_snapshot(
+    hass: HomeAssistant,
+    entity_registry: er.EntityRegistry,
+    init_integration: MockConfigEntry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """Every entity with its state, unit, classes and category (version-independent form)."""
+    entities = er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
+    summary = {}
+    for entry in sorted(entities, key=lambda item: item.entity_id):
+        state = hass.states.get(entry.entity_id)
+        assert state is not None, entry.entity_id
+        summary[entry.entity_id] = {
+            "unique_id": entry.unique_id,
+            "translation_key": entry.translation_key,
+            "entity_category": str(entry.entity_category) if entry.entity_category else None,
+            "state": state.state,
+            "attributes": {key: str(value) for key, value in state.attributes.items()},
+        }
+    assert summary == snapshot
+
+
+async def test_default_entities_and_device(
+    hass: HomeAssistant,
+    entity_registry: er.EntityRegistry,
+    device_registry: dr.DeviceRegistry,
+    modem: ModemSimulator,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Long-tail metrics start disabled; one device carries model, firmware, hardware, serial."""
+    entities = er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
+    disabled = {entry.unique_id.rsplit("_", 1)[0] for entry in entities if entry.disabled_by}
+    disabled_keys = {
+        entry.unique_id.removeprefix(f"{init_integration.unique_id}_")
+        for entry in entities
+        if entry.disabled_by
+    }
+    assert disabled
+    assert disabled_keys == {metric.key for metric in METRICS if not metric.enabled_by_default}
+
+    device = device_registry.async_get_device(identifiers={(DOMAIN, init_integration.unique_id)})
+    assert device is not None
+    assert (device.manufacturer, device.model) == ("ZTE", "MC801A")
+    assert device.sw_version == modem.profile.wa_inner_version
+    assert device.hw_version == modem.profile.hardware_version
+    assert device.serial_number == modem.values["imei"]
+
+    rsrp = hass.states.get("sensor.zte_mc801a_lte_rsrp")
+    assert rsrp.attributes["unit_of_measurement"] == "dBm"
+    assert rsrp.attributes["device_class"] == "signal_strength"
+    assert rsrp.attributes["state_class"] == "measurement"
+    monthly = hass.states.get("sensor.zte_mc801a_monthly_download")
+    assert monthly.attributes["state_class"] == "total_increasing"
+    assert monthly.attributes["device_class"] == "data_size"
+    assert hass.states.get("binary_sensor.zte_mc801a_mobile_data").state == "on"
+    assert hass.states.get("binary_sensor.zte_mc801a_roaming").state == "off"
+    assert hass.states.get("sensor.zte_mc801a_5g_band").state == "n78"
+
+
+async def test_no_service_values_are_unknown(
+    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
+) -> None:
+    """A value the modem does not report is unknown, not unavailable and not 0."""
+    modem.set_scenario("no_sim")
+    await init_integration.runtime_data.coordinator.async_refresh()
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.zte_mc801a_lte_rsrp").state == "unknown"
+    assert hass.states.get("binary_sensor.zte_mc801a_roaming").state == "unknown"
+    assert hass.states.get("sensor.zte_mc801a_provider").state == "unknown"
