@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-_ENTRY_HOOKS = frozenset({"async_setup_entry", "async_unload_entry"})
+_ENTRY_HOOKS = frozenset({"async_setup_entry", "async_unload_entry", "async_remove_entry"})
 
 
 def __getattr__(name: str) -> Any:

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -26,6 +26,9 @@ from .zte import (
     ZteUnsupportedFirmwareError,
 )
 
+if TYPE_CHECKING:
+    from .mqtt_bridge import MqttBridge
+
 
 @dataclass
 class ZteRuntimeData:
@@ -33,6 +36,7 @@ class ZteRuntimeData:
 
     client: ZteClient
     coordinator: ZteCoordinator
+    bridge: MqttBridge | None = None
 
 
 type ZteConfigEntry = ConfigEntry[ZteRuntimeData]
