@@ -91,7 +91,7 @@ async def bridge_entry(
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    yield entry
+    return entry
 
 
 async def test_subscribes_and_answers_scalar(
