@@ -82,6 +82,8 @@ class Watcher:
 
     def __init__(self, port: int, topics: list[str]) -> None:
         self.messages: queue.Queue[Message] = queue.Queue()
+        self._loop = asyncio.get_running_loop()
+        self._arrived = asyncio.Event()
         self.seen: list[Message] = []
         self._connected = queue.Queue[bool]()
         self._topics = topics
@@ -110,6 +112,7 @@ class Watcher:
 
     def _on_message(self, client: paho.Client, userdata: object, msg: paho.MQTTMessage) -> None:
         self.messages.put(Message(msg.topic, msg.payload, bool(msg.retain)))
+        self._loop.call_soon_threadsafe(self._arrived.set)
 
     def publish(self, topic: str, payload: str = "", *, retain: bool = False) -> None:
         self.client.publish(topic, payload, retain=retain).wait_for_publish(timeout=5)
@@ -121,15 +124,17 @@ class Watcher:
                 self.seen.remove(message)
                 return message
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
+        while (remaining := deadline - time.monotonic()) > 0:
+            self._arrived.clear()
+            while not self.messages.empty():
                 message = self.messages.get_nowait()
-            except queue.Empty:
-                await asyncio.sleep(0.02)
-                continue
-            if predicate(message):
-                return message
-            self.seen.append(message)
+                if predicate(message):
+                    return message
+                self.seen.append(message)
+            try:
+                await asyncio.wait_for(self._arrived.wait(), remaining)
+            except TimeoutError:
+                break
         raise TimeoutError("no matching MQTT message")
 
     async def drain(self, seconds: float = 0.3) -> list[Message]:

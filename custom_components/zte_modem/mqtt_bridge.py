@@ -104,7 +104,7 @@ class MqttBridge:
         self._request_prefix = f"{self.root}/"
         self._unsubscribe: list[CALLBACK_TYPE] = []
         self._refresh: asyncio.Task[None] | None = None
-        self._last_attempt: float | None = None
+        self._failed_at: float | None = None  # time.monotonic() of the last failed refresh
         self._status: str | None = None
         self._reported_failures: set[str] = set()
         self._origin: dict[str, str] = {"name": DOMAIN}
@@ -183,8 +183,7 @@ class MqttBridge:
             raise RequestError("paused", "Polling is paused so the router's web page can be used")
         if self._is_fresh():
             return coordinator.data
-        now = time.monotonic()
-        recently_failed = self._last_attempt is not None and now - self._last_attempt < self.max_age
+        recently_failed = self._failed_at is not None and time.monotonic() - self._failed_at < self.max_age
         if not recently_failed or self._refresh is not None:
             if self._refresh is None:
                 self._refresh = self.entry.async_create_task(
@@ -212,8 +211,9 @@ class MqttBridge:
     async def _async_refresh(self) -> None:
         try:
             self.stats["refreshes"] += 1
-            self._last_attempt = time.monotonic()
             await self.coordinator.async_refresh()
+            # A failed refresh is not repeated for every request of a burst.
+            self._failed_at = None if self.coordinator.last_update_success else time.monotonic()
         finally:
             self._refresh = None
 
