@@ -250,6 +250,8 @@ class ModemSimulator:
             "family": self.profile.family,
             "scenario": self.scenario,
             "logged_in": self._session is not None,
+            # Test-only: lets end-to-end tests check that no session cookie reaches a log.
+            "session": self._session,
             "attempts_left": self._attempts_left_now(),
             **asdict(self.stats),
         }
