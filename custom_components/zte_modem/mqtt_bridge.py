@@ -119,7 +119,10 @@ class MqttBridge:
             "support_url": str(integration.documentation),
         }
         self._unsubscribe.append(
-            await mqtt.async_subscribe(self.hass, f"{self.root}/+/get", self._async_handle_request, qos=0)
+            # encoding=None: the payload is ignored, so binary or non-UTF-8 requests are answered too.
+            await mqtt.async_subscribe(
+                self.hass, f"{self.root}/+/get", self._async_handle_request, qos=0, encoding=None
+            )
         )
         self._unsubscribe.append(self.coordinator.async_add_listener(self._on_coordinator_update))
         self._unsubscribe.append(
@@ -270,7 +273,7 @@ class MqttBridge:
             self._report_failure("reconnect", "Could not republish after the MQTT broker came back")
 
     async def _async_handle_birth(self, msg: ReceiveMessage) -> None:
-        if msg.payload == ONLINE:
+        if msg.payload in (ONLINE, ONLINE.encode()):
             await self._async_republish()
 
     # -- discovery -------------------------------------------------------

@@ -12,8 +12,8 @@ import pytest
 
 from tests.broker import Watcher
 from tests.e2e.stack import Stack
-from tests.integration.test_mqtt_broker import ask
 from tests.integration.test_mqtt_bridge import LTE_KEYS
+from tests.integration.test_mqtt_broker import ask
 
 pytestmark = pytest.mark.timeout(240)
 
