@@ -45,7 +45,11 @@ async def run(args: argparse.Namespace) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
-        print("Starting Mosquitto, the modem" + (" simulator" if not args.modem else "") + " and Home Assistant ...")
+        print(
+            "Starting Mosquitto, the modem"
+            + (" simulator" if not args.modem else "")
+            + " and Home Assistant ..."
+        )
         await stack.start()
         await stack.add_mqtt()
         result = await stack.add_modem()
@@ -81,9 +85,13 @@ Try the MQTT contract (docs/mqtt.md) in another terminal:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="scripts/develop")
     parser.add_argument("--modem", help="URL of a real router instead of the simulator")
-    parser.add_argument("--password", default="admin-pw-1234", help="router password (simulator: the one it gets)")
+    parser.add_argument(
+        "--password", default="admin-pw-1234", help="router password (simulator: the one it gets)"
+    )
     parser.add_argument("--profile", choices=sorted(PROFILES), default="mc801a", help="simulated firmware")
-    parser.add_argument("--scenario", default="nsa", help="simulated radio scenario (lte, lte_ca, nsa, sa, ...)")
+    parser.add_argument(
+        "--scenario", default="nsa", help="simulated radio scenario (lte, lte_ca, nsa, sa, ...)"
+    )
     args = parser.parse_args()
     asyncio.run(run(args))
 

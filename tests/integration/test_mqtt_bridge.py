@@ -222,7 +222,7 @@ async def test_auth_failed_error(
     assert modem.stats.failed_logins == 1
 
 
-@pytest.mark.parametrize("bridge_options", [{CONF_MAX_AGE: 5}])
+@pytest.mark.parametrize("bridge_options", [{CONF_MAX_AGE: 60}])
 async def test_freshness_and_flood(
     hass: HomeAssistant, mqtt_mock: MqttMockHAClient, modem: ModemSimulator, bridge_entry: MockConfigEntry
 ) -> None:
