@@ -106,6 +106,22 @@ async def check_modem(
     return snapshot, profile
 
 
+async def _check(hass: HomeAssistant, user_input: Mapping[str, Any]) -> tuple[ModemSnapshot, LoginProfile]:
+    return await check_modem(
+        hass, user_input[CONF_HOST], user_input[CONF_PASSWORD], user_input.get(CONF_USERNAME)
+    )
+
+
+def _connection_schema(host: vol.Required) -> vol.Schema:
+    return vol.Schema(
+        {
+            host: str,
+            vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR,
+            vol.Optional(CONF_USERNAME): str,
+        }
+    )
+
+
 def _entry_data(user_input: Mapping[str, Any], profile: LoginProfile) -> dict[str, Any]:
     data = {
         CONF_HOST: normalize_host(user_input[CONF_HOST]),
@@ -134,12 +150,7 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders: dict[str, str] = {}
         if user_input is not None:
             try:
-                snapshot, profile = await check_modem(
-                    self.hass,
-                    user_input[CONF_HOST],
-                    user_input[CONF_PASSWORD],
-                    user_input.get(CONF_USERNAME),
-                )
+                snapshot, profile = await _check(self.hass, user_input)
             except ModemCheckFailedError as err:
                 errors["base"] = err.error
                 placeholders = err.placeholders
@@ -148,16 +159,11 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
                 self._abort_if_unique_id_configured()
                 model = snapshot.device.model or "modem"
                 return self.async_create_entry(title=f"ZTE {model}", data=_entry_data(user_input, profile))
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_HOST, default=DEFAULT_HOST): str,
-                vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR,
-                vol.Optional(CONF_USERNAME): str,
-            }
-        )
         return self.async_show_form(
             step_id="user",
-            data_schema=self.add_suggested_values_to_schema(schema, user_input),
+            data_schema=self.add_suggested_values_to_schema(
+                _connection_schema(vol.Required(CONF_HOST, default=DEFAULT_HOST)), user_input
+            ),
             errors=errors,
             description_placeholders=placeholders,
         )
@@ -174,9 +180,7 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             merged = {**entry.data, CONF_PASSWORD: user_input[CONF_PASSWORD]}
             try:
-                snapshot, profile = await check_modem(
-                    self.hass, merged[CONF_HOST], merged[CONF_PASSWORD], merged.get(CONF_USERNAME)
-                )
+                snapshot, profile = await _check(self.hass, merged)
             except ModemCheckFailedError as err:
                 errors["base"] = err.error
                 placeholders.update(err.placeholders)
@@ -198,12 +202,7 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders: dict[str, str] = {}
         if user_input is not None:
             try:
-                snapshot, profile = await check_modem(
-                    self.hass,
-                    user_input[CONF_HOST],
-                    user_input[CONF_PASSWORD],
-                    user_input.get(CONF_USERNAME),
-                )
+                snapshot, profile = await _check(self.hass, user_input)
             except ModemCheckFailedError as err:
                 errors["base"] = err.error
                 placeholders = err.placeholders
@@ -211,20 +210,15 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
                 await self.async_set_unique_id(snapshot.device.serial)
                 self._abort_if_unique_id_mismatch(reason="wrong_modem")
                 return self.async_update_reload_and_abort(entry, data=_entry_data(user_input, profile))
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_HOST): str,
-                vol.Required(CONF_PASSWORD): PASSWORD_SELECTOR,
-                vol.Optional(CONF_USERNAME): str,
-            }
-        )
         suggested = user_input or {
             CONF_HOST: entry.data[CONF_HOST],
             CONF_USERNAME: entry.data.get(CONF_USERNAME),
         }
         return self.async_show_form(
             step_id="reconfigure",
-            data_schema=self.add_suggested_values_to_schema(schema, suggested),
+            data_schema=self.add_suggested_values_to_schema(
+                _connection_schema(vol.Required(CONF_HOST)), suggested
+            ),
             errors=errors,
             description_placeholders=placeholders,
         )

@@ -71,26 +71,22 @@ def to_hex_int(raw: object) -> int | None:
     return int(match.group(1), 16) if match else None
 
 
+def _band_number(raw: object) -> int | None:
+    text = clean(raw)
+    match = _DIGITS.search(text) if text else None
+    return int(match.group()) or None if match else None
+
+
 def lte_band(raw: object) -> str | None:
     """'3', 'B3', 'LTE BAND 3' -> 'B3'."""
-    text = clean(raw)
-    if text is None:
-        return None
-    match = _DIGITS.search(text)
-    if match is None or int(match.group()) == 0:
-        return None
-    return f"B{int(match.group())}"
+    number = _band_number(raw)
+    return f"B{number}" if number else None
 
 
 def nr_band(raw: object) -> str | None:
     """'78', 'n78', 'N78' -> 'n78'."""
-    text = clean(raw)
-    if text is None:
-        return None
-    match = _DIGITS.search(text)
-    if match is None or int(match.group()) == 0:
-        return None
-    return f"n{int(match.group())}"
+    number = _band_number(raw)
+    return f"n{number}" if number else None
 
 
 def first_of(convert: Callable[[object], MetricValue]) -> Parser:
