@@ -248,7 +248,7 @@ class ZteClient:
             firmware=state.get("wa_inner_version", ""),
         )
         _LOGGER.debug(
-            "Detected login scheme %s / AD %s (multi-user %s, from %s)",
+            "Detected login scheme %s, write-token digest %s (multi-user %s, from %s)",
             detection.password_encoding,
             detection.ad_digest,
             detection.multi_user,
