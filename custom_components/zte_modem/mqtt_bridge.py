@@ -252,10 +252,7 @@ class MqttBridge:
             await self._publish(f"{self.root}/status", status, qos=1, retain=True)
 
     async def _async_publish_all(self) -> None:
-        snapshot = self.coordinator.data
-        if snapshot is None:
-            return
-        for key, payload in render_payloads(snapshot).items():
+        for key, payload in render_payloads(self.coordinator.data).items():
             await self._publish(f"{self.root}/{key}", payload)
 
     @callback
