@@ -21,8 +21,9 @@ from custom_components.zte_modem.zte import (
 )
 from custom_components.zte_modem.zte.metrics import poll_fields
 from tests.conftest import ClientFactory, ModemFactory
-from tests.simulator import PROFILES, SCENARIOS, FakeClock, SimProfile
+from tests.simulator import PROFILES, SCENARIOS, FakeClock, ModemSimulator, SimProfile
 from tests.simulator.profiles import PROFILES as PROFILE_TABLE
+from tests.simulator.server import self_signed_context
 
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
@@ -504,3 +505,17 @@ def test_poll_fields_fit_one_request() -> None:
     assert len(fields) == len(set(fields)) <= 60
     assert "loginfo" in fields
     assert not {"imsi", "sim_imsi", "ziccid", "sim_iccid", "msisdn"} & set(fields)
+
+
+async def test_https_with_self_signed_certificate(socket_enabled: None, make_client: ClientFactory) -> None:
+    """HTTPS routers with their own self-signed certificate work (zte-protocol.md §12.3)."""
+    modem = ModemSimulator("mc888", "admin")
+    await modem.start(ssl_context=self_signed_context())
+    try:
+        assert modem.url.startswith("https://")
+        client = await make_client(modem.url)
+        assert (await client.read())["lte_rsrp"] == -95
+        await client.reboot()
+        assert modem.stats.reboots == 1
+    finally:
+        await modem.stop()

@@ -8,7 +8,7 @@ import contextlib
 
 from .profiles import PROFILES
 from .scenarios import SCENARIOS
-from .server import CONTROL_PREFIX, ModemSimulator
+from .server import CONTROL_PREFIX, ModemSimulator, self_signed_context
 
 
 def main() -> None:
@@ -20,6 +20,7 @@ def main() -> None:
     parser.add_argument("--password", default="admin")
     parser.add_argument("--latency", type=float, nargs=2, default=(0.05, 0.3), metavar=("MIN", "MAX"))
     parser.add_argument("--idle-timeout", type=float, default=300.0)
+    parser.add_argument("--https", action="store_true", help="serve HTTPS with a self-signed certificate")
     args = parser.parse_args()
 
     async def run() -> None:
@@ -30,7 +31,7 @@ def main() -> None:
             latency=tuple(args.latency),
             idle_timeout=args.idle_timeout,
         )
-        url = await simulator.start(args.host, args.port)
+        url = await simulator.start(args.host, args.port, self_signed_context() if args.https else None)
         print(
             f"ZTE {simulator.profile.model} simulator (family {simulator.profile.family}) on {url}",
             flush=True,

@@ -9,6 +9,9 @@ import json
 import math
 import random
 import secrets
+import ssl
+import subprocess
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass
@@ -47,6 +50,21 @@ HTML_PAGE = (
     'This document has moved to <a href="/pub/login.html">/pub/login.html</a></body></html>'
 )
 MONTHLY_BASE = {"monthly_rx_bytes": 52_000_000_000, "monthly_tx_bytes": 4_100_000_000}
+
+
+def self_signed_context() -> ssl.SSLContext:
+    """A server context with a throw-away self-signed certificate, like the routers' own."""
+    with tempfile.TemporaryDirectory() as folder:
+        cert, key = f"{folder}/cert.pem", f"{folder}/key.pem"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=ufi.ztedevice.com",
+             "-days", "2", "-keyout", key, "-out", cert],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+    return context
 
 
 class FakeClock:
@@ -138,6 +156,7 @@ class ModemSimulator:
         self._fault_remaining: int | None = None
         self.hang_seconds = 60.0
         self._runner: web.AppRunner | None = None
+        self._ssl_context: ssl.SSLContext | None = None
         self._site: web.TCPSite | None = None
         self.host = "127.0.0.1"
         self.port = 0
@@ -148,11 +167,15 @@ class ModemSimulator:
     @property
     def url(self) -> str:
         """Base URL the client should use."""
-        return f"http://{self.host}:{self.port}"
+        scheme = "https" if self._ssl_context is not None else "http"
+        return f"{scheme}://{self.host}:{self.port}"
 
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
-        """Listen on host:port (0 picks a free port); returns the base URL."""
+    async def start(
+        self, host: str = "127.0.0.1", port: int = 0, ssl_context: ssl.SSLContext | None = None
+    ) -> str:
+        """Listen on host:port (0 picks a free port); returns the base URL (https with a context)."""
         self.host = host
+        self._ssl_context = ssl_context
         self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
         await self._runner.setup()
         await self._listen(port)
@@ -160,7 +183,9 @@ class ModemSimulator:
 
     async def _listen(self, port: int) -> None:
         assert self._runner is not None
-        self._site = web.TCPSite(self._runner, self.host, port, reuse_address=True)
+        self._site = web.TCPSite(
+            self._runner, self.host, port, reuse_address=True, ssl_context=self._ssl_context
+        )
         await self._site.start()
         server = self._site._server
         assert server is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import ssl
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -43,6 +44,16 @@ AD_FIELDS = ("wa_inner_version", "cr_version", "RD")
 # Right after a reboot wa_inner_version is empty for a moment; AD needs it.
 VERSION_RETRIES = 8
 VERSION_RETRY_DELAY = 0.25
+
+
+def modem_ssl_context() -> ssl.SSLContext:
+    """TLS as the routers offer it: self-signed certificates, and on some MC7010/MC888
+    builds weak parameters that OpenSSL's default security level refuses."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    return context
 
 
 def normalize_host(host: str) -> str:
@@ -87,6 +98,8 @@ class ZteClient:
         self._session = session
         self._profile = profile
         self._timeout = request_timeout
+        # A LAN router's certificate cannot be verified; the connection is still encrypted.
+        self._ssl: ssl.SSLContext | bool = modem_ssl_context() if self.host.startswith("https://") else True
         self._lock = asyncio.Lock()
         self._inflight: asyncio.Future[ModemSnapshot] | None = None
         self._logged_in = False
@@ -371,6 +384,7 @@ class ZteClient:
                     data=data,
                     headers={**self._headers, **(headers or {})},
                     allow_redirects=False,
+                    ssl=self._ssl,
                 ) as response:
                     body = await response.read()
                     status = response.status
