@@ -67,23 +67,22 @@ def discovery_topics(entry: ZteConfigEntry, prefix: str) -> dict[str, str]:
     return {metric.key: f"{prefix}/{metric.platform}/{node}/{metric.key}/config" for metric in METRICS}
 
 
-def render_payloads(snapshot: ModemSnapshot) -> dict[str, str]:
-    """Request key -> JSON payload, for metrics and aggregates."""
-    values = snapshot.values
-    payloads = {key: json_dumps(values.get(key)) for key in METRICS_BY_KEY}
-    for name, keys in AGGREGATE_KEYS.items():
-        payloads[name] = json_dumps({short: values.get(key) for short, key in keys.items()})
-    return payloads
-
-
 def render_one(snapshot: ModemSnapshot, request: str) -> str:
-    """The JSON payload answering one request key."""
+    """The JSON payload answering one request key (a metric, an aggregate or `all`)."""
     values = snapshot.values
+    answer: Any
     if request == ALL:
-        return json_dumps({key: values.get(key) for key in METRICS_BY_KEY})
-    if request in AGGREGATE_KEYS:
-        return json_dumps({short: values.get(key) for short, key in AGGREGATE_KEYS[request].items()})
-    return json_dumps(values.get(request))
+        answer = {key: values.get(key) for key in METRICS_BY_KEY}
+    elif request in AGGREGATE_KEYS:
+        answer = {short: values.get(key) for short, key in AGGREGATE_KEYS[request].items()}
+    else:
+        answer = values.get(request)
+    return json_dumps(answer)
+
+
+def render_payloads(snapshot: ModemSnapshot) -> dict[str, str]:
+    """What publish-on-poll sends: every metric and the lte and nr5g objects."""
+    return {key: render_one(snapshot, key) for key in (*METRICS_BY_KEY, *AGGREGATES)}
 
 
 class MqttBridge:
