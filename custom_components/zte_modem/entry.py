@@ -153,6 +153,7 @@ async def _async_start_bridge(hass: HomeAssistant, entry: ZteConfigEntry) -> Non
         await bridge.async_start()
     except HomeAssistantError as err:
         LOGGER.warning("MQTT bridge of %s could not start: %s", entry.title, err)
+        await bridge.async_stop()  # drop what it did subscribe
         entry.runtime_data.bridge = None
         return
     ir.async_delete_issue(hass, DOMAIN, _issue_id(entry))

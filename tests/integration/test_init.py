@@ -64,3 +64,17 @@ async def test_setup_with_wrong_password_starts_reauth(
     flows = hass.config_entries.flow.async_progress()
     assert [flow["context"]["source"] for flow in flows] == [SOURCE_REAUTH]
     assert modem.stats.failed_logins == 1
+
+
+async def test_unusable_stored_profile_is_detected_again(
+    hass: HomeAssistant, modem: ModemSimulator, mock_config_entry: MockConfigEntry
+) -> None:
+    """A stored profile from an older version that no longer parses is replaced."""
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(
+        mock_config_entry, data={**mock_config_entry.data, CONF_PROFILE: {"password_encoding": "rot13"}}
+    )
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert mock_config_entry.data[CONF_PROFILE]["password_encoding"] == "sha256_ld"
+    assert modem.stats.failed_logins == 0

@@ -11,6 +11,7 @@ from unittest.mock import patch
 import pytest
 from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient, MqttMockHAClientGenerator
@@ -384,3 +385,44 @@ async def test_mqtt_arrives_later(
     assert issue_registry.async_get_issue(DOMAIN, f"mqtt_not_available_{mock_config_entry.entry_id}") is None
     await request(hass, "zte/lte_rsrp/get")
     assert last_json(mqtt_mock, "zte/lte_rsrp") == -95
+
+
+async def test_bridge_start_failure_keeps_sensors(
+    hass: HomeAssistant,
+    mqtt_mock: MqttMockHAClient,
+    modem: ModemSimulator,
+    mock_config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """If MQTT refuses the bridge's first publish, the sensors still work and nothing stays subscribed."""
+    mock_config_entry.add_to_hass(hass)
+    with patch(
+        "custom_components.zte_modem.mqtt_bridge.mqtt.async_publish",
+        side_effect=HomeAssistantError("broker gone"),
+    ):
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+    assert hass.states.get("sensor.zte_mc801a_lte_rsrp").state == "-95"
+    assert mock_config_entry.runtime_data.bridge is None
+    assert "could not start" in caplog.text
+    mqtt_mock.async_publish.reset_mock()
+    await request(hass, "zte/lte_rsrp/get")
+    assert not published(mqtt_mock, "zte/lte_rsrp")
+
+
+async def test_remove_without_mqtt(
+    hass: HomeAssistant,
+    modem: ModemSimulator,
+    mock_config_entry: MockConfigEntry,
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    """Deleting a modem whose discovery was on, on an HA without MQTT, removes it and its repair issue."""
+    mock_config_entry.add_to_hass(hass)
+    hass.config_entries.async_update_entry(mock_config_entry, options={CONF_DISCOVERY: True})
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, f"mqtt_not_available_{mock_config_entry.entry_id}")
+    await hass.config_entries.async_remove(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert not hass.config_entries.async_entries(DOMAIN)
+    assert not issue_registry.async_get_issue(DOMAIN, f"mqtt_not_available_{mock_config_entry.entry_id}")
