@@ -44,18 +44,8 @@ from .const import (
     MAX_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
 )
-from .zte import (
-    LoginProfile,
-    ModemSnapshot,
-    ZteAuthenticationError,
-    ZteBusyError,
-    ZteClient,
-    ZteConnectionError,
-    ZteError,
-    ZteLockedError,
-    ZteUnsupportedFirmwareError,
-    normalize_host,
-)
+from .errors import describe_error
+from .zte import LoginProfile, ModemSnapshot, ZteClient, ZteError, normalize_host
 
 ROOT_TOPIC = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*")
 PASSWORD_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
@@ -81,23 +71,10 @@ async def check_modem(
         snapshot = await client.read()
         with contextlib.suppress(ZteError):
             await client.logout()
-    except ZteAuthenticationError as err:
-        raise ModemCheckFailedError("invalid_auth") from err
-    except ZteLockedError as err:
-        if err.seconds_remaining > 0:
-            raise ModemCheckFailedError(
-                "locked", {"minutes": str(max(1, -(-err.seconds_remaining // 60)))}
-            ) from err
-        raise ModemCheckFailedError("attempts_low", {"attempts": str(err.attempts_left)}) from err
-    except ZteBusyError as err:
-        raise ModemCheckFailedError("busy") from err
-    except ZteUnsupportedFirmwareError as err:
-        raise ModemCheckFailedError("unsupported_firmware") from err
-    except ZteConnectionError as err:
-        raise ModemCheckFailedError("cannot_connect") from err
     except ZteError as err:
-        LOGGER.debug("Unexpected modem answer during setup: %s", err)
-        raise ModemCheckFailedError("unknown") from err
+        LOGGER.debug("Modem check failed: %s", err)
+        key, placeholders = describe_error(err)
+        raise ModemCheckFailedError(key, placeholders) from err
     finally:
         # HA-made sessions are detached, not closed (the connector is shared).
         session.detach()
@@ -106,10 +83,18 @@ async def check_modem(
     return snapshot, profile
 
 
-async def _check(hass: HomeAssistant, user_input: Mapping[str, Any]) -> tuple[ModemSnapshot, LoginProfile]:
-    return await check_modem(
-        hass, user_input[CONF_HOST], user_input[CONF_PASSWORD], user_input.get(CONF_USERNAME)
-    )
+async def _check(
+    hass: HomeAssistant, user_input: Mapping[str, Any], errors: dict[str, str], placeholders: dict[str, str]
+) -> tuple[ModemSnapshot, LoginProfile] | None:
+    """check_modem for a form: None, with the form's error and placeholders filled, on failure."""
+    try:
+        return await check_modem(
+            hass, user_input[CONF_HOST], user_input[CONF_PASSWORD], user_input.get(CONF_USERNAME)
+        )
+    except ModemCheckFailedError as err:
+        errors["base"] = err.error
+        placeholders.update(err.placeholders)
+        return None
 
 
 def _connection_schema(host: vol.Required) -> vol.Schema:
@@ -148,17 +133,12 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for address and password, log in, and identify the modem."""
         errors: dict[str, str] = {}
         placeholders: dict[str, str] = {}
-        if user_input is not None:
-            try:
-                snapshot, profile = await _check(self.hass, user_input)
-            except ModemCheckFailedError as err:
-                errors["base"] = err.error
-                placeholders = err.placeholders
-            else:
-                await self.async_set_unique_id(snapshot.device.serial)
-                self._abort_if_unique_id_configured()
-                model = snapshot.device.model or "modem"
-                return self.async_create_entry(title=f"ZTE {model}", data=_entry_data(user_input, profile))
+        if user_input is not None and (checked := await _check(self.hass, user_input, errors, placeholders)):
+            snapshot, profile = checked
+            await self.async_set_unique_id(snapshot.device.serial)
+            self._abort_if_unique_id_configured()
+            model = snapshot.device.model or "modem"
+            return self.async_create_entry(title=f"ZTE {model}", data=_entry_data(user_input, profile))
         return self.async_show_form(
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(
@@ -179,12 +159,8 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders: dict[str, str] = {"host": entry.data[CONF_HOST]}
         if user_input is not None:
             merged = {**entry.data, CONF_PASSWORD: user_input[CONF_PASSWORD]}
-            try:
-                snapshot, profile = await _check(self.hass, merged)
-            except ModemCheckFailedError as err:
-                errors["base"] = err.error
-                placeholders.update(err.placeholders)
-            else:
+            if checked := await _check(self.hass, merged, errors, placeholders):
+                snapshot, profile = checked
                 await self.async_set_unique_id(snapshot.device.serial)
                 self._abort_if_unique_id_mismatch(reason="wrong_modem")
                 return self.async_update_reload_and_abort(entry, data=_entry_data(merged, profile))
@@ -200,16 +176,11 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
         entry = self._get_reconfigure_entry()
         errors: dict[str, str] = {}
         placeholders: dict[str, str] = {}
-        if user_input is not None:
-            try:
-                snapshot, profile = await _check(self.hass, user_input)
-            except ModemCheckFailedError as err:
-                errors["base"] = err.error
-                placeholders = err.placeholders
-            else:
-                await self.async_set_unique_id(snapshot.device.serial)
-                self._abort_if_unique_id_mismatch(reason="wrong_modem")
-                return self.async_update_reload_and_abort(entry, data=_entry_data(user_input, profile))
+        if user_input is not None and (checked := await _check(self.hass, user_input, errors, placeholders)):
+            snapshot, profile = checked
+            await self.async_set_unique_id(snapshot.device.serial)
+            self._abort_if_unique_id_mismatch(reason="wrong_modem")
+            return self.async_update_reload_and_abort(entry, data=_entry_data(user_input, profile))
         suggested = user_input or {
             CONF_HOST: entry.data[CONF_HOST],
             CONF_USERNAME: entry.data.get(CONF_USERNAME),

@@ -16,15 +16,8 @@ from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, Upda
 from homeassistant.util import dt as dt_util
 
 from .const import CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN, LOGGER, PAUSE_DURATION
-from .zte import (
-    ModemSnapshot,
-    ZteAuthenticationError,
-    ZteBusyError,
-    ZteClient,
-    ZteError,
-    ZteLockedError,
-    ZteUnsupportedFirmwareError,
-)
+from .errors import describe_error
+from .zte import ModemSnapshot, ZteAuthenticationError, ZteClient, ZteError, ZteLockedError
 
 if TYPE_CHECKING:
     from .mqtt_bridge import MqttBridge
@@ -40,10 +33,6 @@ class ZteRuntimeData:
 
 
 type ZteConfigEntry = ConfigEntry[ZteRuntimeData]
-
-
-def _minutes(seconds: int) -> str:
-    return str(max(1, -(-seconds // 60)))
 
 
 class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
@@ -80,10 +69,9 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         if self._locked_until is not None:
             remaining = int(self._locked_until - time.monotonic())
             if remaining > 0:
+                key, placeholders = describe_error(ZteLockedError(remaining))
                 raise UpdateFailed(
-                    translation_domain=DOMAIN,
-                    translation_key="locked",
-                    translation_placeholders={"minutes": _minutes(remaining)},
+                    translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
                 )
             self._locked_until = None
         try:
@@ -92,28 +80,12 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             # Never retried: every attempt burns one of the modem's five tries.
             self._auth_failed = True
             raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_auth") from err
-        except ZteLockedError as err:
-            if err.seconds_remaining > 0:
-                self._locked_until = time.monotonic() + err.seconds_remaining
-                raise UpdateFailed(
-                    translation_domain=DOMAIN,
-                    translation_key="locked",
-                    translation_placeholders={"minutes": _minutes(err.seconds_remaining)},
-                ) from err
-            raise UpdateFailed(
-                translation_domain=DOMAIN,
-                translation_key="attempts_low",
-                translation_placeholders={"attempts": str(err.attempts_left)},
-            ) from err
-        except ZteBusyError as err:
-            raise UpdateFailed(translation_domain=DOMAIN, translation_key="busy") from err
-        except ZteUnsupportedFirmwareError as err:
-            raise UpdateFailed(translation_domain=DOMAIN, translation_key="unsupported_firmware") from err
         except ZteError as err:
+            if isinstance(err, ZteLockedError) and err.seconds_remaining > 0:
+                self._locked_until = time.monotonic() + err.seconds_remaining
+            key, placeholders = describe_error(err)
             raise UpdateFailed(
-                translation_domain=DOMAIN,
-                translation_key="cannot_connect",
-                translation_placeholders={"error": str(err)},
+                translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
             ) from err
         self.last_read_at = time.monotonic()
         return snapshot

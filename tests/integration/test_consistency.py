@@ -8,6 +8,7 @@ from pathlib import Path
 
 from custom_components.zte_modem import config_flow
 from custom_components.zte_modem.button import BUTTONS
+from custom_components.zte_modem.errors import ERROR_KEYS
 from custom_components.zte_modem.zte import METRICS
 from scripts.generate import METRICS_DOC, render_metrics_doc, render_translations
 
@@ -37,7 +38,9 @@ def test_every_metric_is_documented() -> None:
 
 def test_flow_reasons_have_text() -> None:
     """Every error and abort reason the flows can return is translated."""
-    errors = _used(r'ModemCheckFailedError\(\s*"(\w+)"') | _used(r'errors\["base"\] = "(\w+)"')
+    errors = (
+        set(ERROR_KEYS) | _used(r'ModemCheckFailedError\(\s*"(\w+)"') | _used(r'errors\["base"\] = "(\w+)"')
+    )
     assert len(errors) >= 8
     for reason in errors:
         assert EN["config"]["error"].get(reason), reason
@@ -53,7 +56,7 @@ def test_flow_reasons_have_text() -> None:
 
 def test_exception_keys_have_text() -> None:
     """Every translation_key raised in code has an exceptions entry."""
-    keys = _used(r'translation_domain=DOMAIN,\s*translation_key="(\w+)"')
+    keys = set(ERROR_KEYS) | _used(r'translation_domain=DOMAIN,\s*translation_key="(\w+)"')
     assert keys
     for key in keys:
         assert EN["exceptions"][key]["message"], key

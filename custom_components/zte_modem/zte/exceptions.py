@@ -42,6 +42,11 @@ class ZteLockedError(ZteError):
         self.seconds_remaining = seconds_remaining
         self.attempts_left = attempts_left
 
+    @property
+    def minutes_remaining(self) -> int:
+        """Whole minutes left, rounded up, at least 1 (what users are told)."""
+        return max(1, -(-self.seconds_remaining // 60))
+
 
 class ZteBusyError(ZteError):
     """Someone else holds the modem's single admin session (usually the web UI)."""

@@ -1,0 +1,40 @@
+"""One mapping from client errors to what users read (form errors and exception messages)."""
+
+from __future__ import annotations
+
+from .zte import (
+    ZteAuthenticationError,
+    ZteBusyError,
+    ZteConnectionError,
+    ZteError,
+    ZteLockedError,
+    ZteUnsupportedFirmwareError,
+)
+
+# Every key describe_error can return; each has text in config.error and in exceptions.
+ERROR_KEYS = (
+    "invalid_auth",
+    "locked",
+    "attempts_low",
+    "busy",
+    "unsupported_firmware",
+    "cannot_connect",
+    "unknown",
+)
+
+
+def describe_error(err: ZteError) -> tuple[str, dict[str, str]]:
+    """Translation key and placeholders for a client error."""
+    if isinstance(err, ZteAuthenticationError):
+        return "invalid_auth", {}
+    if isinstance(err, ZteLockedError):
+        if err.seconds_remaining > 0:
+            return "locked", {"minutes": str(err.minutes_remaining)}
+        return "attempts_low", {"attempts": str(err.attempts_left)}
+    if isinstance(err, ZteBusyError):
+        return "busy", {}
+    if isinstance(err, ZteUnsupportedFirmwareError):
+        return "unsupported_firmware", {}
+    if isinstance(err, ZteConnectionError):
+        return "cannot_connect", {"error": str(err)}
+    return "unknown", {"error": str(err)}
