@@ -7,15 +7,14 @@ import time
 from typing import Any
 from unittest.mock import patch
 
-from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from custom_components.zte_modem import mqtt_bridge
-from custom_components.zte_modem.const import CONF_MAX_AGE, DOMAIN
+from custom_components.zte_modem.const import CONF_MAX_AGE
 from tests.broker import Mosquitto, Watcher
-from tests.integration.conftest import PASSWORD
+from tests.integration.conftest import setup_modem_entry
 from tests.integration.test_mqtt_broker import ask
 from tests.simulator import ModemSimulator
 
@@ -28,26 +27,13 @@ def _percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-async def _entry(hass: HomeAssistant, modem: ModemSimulator, options: dict[str, Any]) -> MockConfigEntry:
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        unique_id=modem.values["imei"],
-        data={CONF_HOST: modem.url, CONF_PASSWORD: PASSWORD},
-        options=options,
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
-
-
 async def test_bench_in_process(
     hass: HomeAssistant, mqtt_mock: MqttMockHAClient, modem: ModemSimulator, capsys: Any
 ) -> None:
     """Latency from a request's arrival to the publish call, throughput, and flood cost."""
     # The test harness runs the loop in asyncio debug mode, which slows every task; HA does not.
     hass.loop.set_debug(False)
-    entry = await _entry(hass, modem, {CONF_MAX_AGE: 5})
+    entry = await setup_modem_entry(hass, modem, {CONF_MAX_AGE: 5})
     original_publish = mqtt_bridge.mqtt.async_publish
     published_at: list[float] = []
 
@@ -106,7 +92,7 @@ async def test_bench_real_broker(
 ) -> None:
     """Round trip through a real Mosquitto: independent client → broker → HA → broker → client."""
     hass.loop.set_debug(False)
-    entry = await _entry(hass, modem, {CONF_MAX_AGE: 3600})
+    entry = await setup_modem_entry(hass, modem, {CONF_MAX_AGE: 3600})
     watcher = Watcher(broker.port, ["zte/lte_rsrp"])
     try:
         await ask(watcher, "zte/lte_rsrp/get", "zte/lte_rsrp")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 from unittest.mock import PropertyMock, patch
 
 import pytest
@@ -50,15 +51,32 @@ async def modem(hass: HomeAssistant, make_modem: ModemFactory, modem_clock: Fake
     return await make_modem("mc801a", PASSWORD, clock=modem_clock)
 
 
-@pytest.fixture
-def mock_config_entry(modem: ModemSimulator) -> MockConfigEntry:
-    """An entry for the simulated modem, as the config flow would create it."""
+def modem_entry(modem: ModemSimulator, options: dict[str, Any] | None = None) -> MockConfigEntry:
+    """An entry for a simulated modem, as the config flow would create it."""
     return MockConfigEntry(
         domain=DOMAIN,
         title="ZTE MC801A",
         unique_id=modem.values["imei"],
         data={CONF_HOST: modem.url, CONF_PASSWORD: PASSWORD},
+        options=options or {},
     )
+
+
+async def setup_modem_entry(
+    hass: HomeAssistant, modem: ModemSimulator, options: dict[str, Any] | None = None
+) -> MockConfigEntry:
+    """Add the modem's entry and set it up, first poll done."""
+    entry = modem_entry(modem, options)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+@pytest.fixture
+def mock_config_entry(modem: ModemSimulator) -> MockConfigEntry:
+    """An entry for the simulated modem, not yet added."""
+    return modem_entry(modem)
 
 
 @pytest.fixture

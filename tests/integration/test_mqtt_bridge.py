@@ -9,7 +9,6 @@ from typing import Any
 from unittest.mock import patch
 
 import pytest
-from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
@@ -25,7 +24,7 @@ from custom_components.zte_modem.const import (
     DOMAIN,
 )
 from custom_components.zte_modem.zte import METRICS
-from tests.integration.conftest import PASSWORD
+from tests.integration.conftest import setup_modem_entry
 from tests.simulator import ModemSimulator
 
 LTE_KEYS = {
@@ -80,19 +79,9 @@ def bridge_options() -> dict[str, Any]:
 @pytest.fixture
 async def bridge_entry(
     hass: HomeAssistant, mqtt_mock: MqttMockHAClient, modem: ModemSimulator, bridge_options: dict[str, Any]
-) -> AsyncIterator[MockConfigEntry]:
+) -> MockConfigEntry:
     """MQTT set up first, then the modem entry with the bridge."""
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="ZTE MC801A",
-        unique_id=modem.values["imei"],
-        data={CONF_HOST: modem.url, CONF_PASSWORD: PASSWORD},
-        options=bridge_options,
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
+    return await setup_modem_entry(hass, modem, bridge_options)
 
 
 async def test_subscribes_and_answers_scalar(

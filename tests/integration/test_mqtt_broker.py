@@ -10,15 +10,14 @@ from unittest.mock import patch
 
 import pytest
 from homeassistant.components import mqtt
-from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.zte_modem.const import CONF_DISCOVERY, DOMAIN
+from custom_components.zte_modem.const import CONF_DISCOVERY
 from custom_components.zte_modem.zte import METRICS
 from tests.broker import Message, Mosquitto, Watcher
-from tests.integration.conftest import PASSWORD
+from tests.integration.conftest import setup_modem_entry
 from tests.integration.test_mqtt_bridge import LTE_KEYS
 from tests.simulator import ModemSimulator
 
@@ -89,16 +88,7 @@ async def test_real_broker_round_trip(
     hass: HomeAssistant, broker: Mosquitto, real_mqtt: MockConfigEntry, modem: ModemSimulator
 ) -> None:
     """Requests, aggregates, errors, availability and discovery over a real broker, then a broker restart."""
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="ZTE MC801A",
-        unique_id=modem.values["imei"],
-        data={CONF_HOST: modem.url, CONF_PASSWORD: PASSWORD},
-        options={CONF_DISCOVERY: True},
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    entry = await setup_modem_entry(hass, modem, {CONF_DISCOVERY: True})
 
     watcher = Watcher(broker.port, ["zte/#"])
     try:
