@@ -55,6 +55,7 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: ZteConf
         "family": profile.family.value if profile else None,
         "coordinator": runtime.coordinator.diagnostics(),
         "client_stats": asdict(client.stats),
+        "mqtt_bridge": dict(runtime.bridge.stats) if runtime.bridge else None,
         "device": async_redact_data(asdict(snapshot.device), TO_REDACT) if snapshot else None,
         "raw": async_redact_data(dict(snapshot.raw), TO_REDACT) if snapshot else None,
         "values": async_redact_data(dict(snapshot.values), TO_REDACT) if snapshot else None,

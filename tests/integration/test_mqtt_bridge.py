@@ -163,6 +163,13 @@ async def test_unknown_metric_error(
 
     await request(hass, "zte/lte_rsrq/get")
     assert last_json(mqtt_mock, "zte/lte_rsrq") == -10
+    # The counters shown in diagnostics.
+    assert bridge_entry.runtime_data.bridge.stats == {
+        "requests": 2,
+        "answered": 1,
+        "errors": 1,
+        "refreshes": 0,
+    }
 
 
 async def test_availability(

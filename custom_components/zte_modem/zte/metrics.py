@@ -37,7 +37,6 @@ class Metric:
     suggested_display_precision: int | None = None
     platform: Platform = "sensor"
     aggregates: Mapping[str, str] = field(default_factory=dict)
-    icon: str | None = None
 
     def value(self, raw: Mapping[str, object]) -> MetricValue:
         """Parse this metric out of a raw goform answer; never raises."""
