@@ -10,7 +10,13 @@ from custom_components.zte_modem.zte import METRICS, ModemSnapshot
 from custom_components.zte_modem.zte.crypto import ad_token, encode_password
 from custom_components.zte_modem.zte.metrics import METRICS_BY_KEY, poll_fields
 from custom_components.zte_modem.zte.models import ModemDevice
-from custom_components.zte_modem.zte.profile import AdDigest, Family, LoginProfile, PasswordEncoding
+from custom_components.zte_modem.zte.profile import (
+    AdDigest,
+    Family,
+    LoginForm,
+    LoginProfile,
+    PasswordEncoding,
+)
 
 FIELDS = poll_fields()
 ANY_TEXT = st.one_of(
@@ -120,7 +126,7 @@ def test_password_encodings() -> None:
 )
 def test_profile_round_trip(encoding: PasswordEncoding, digest: AdDigest, family: Family) -> None:
     """A stored profile restores exactly and names its family."""
-    profile = LoginProfile(encoding, digest, multi_user=True, firmware="BD_X")
+    profile = LoginProfile(encoding, digest, login_form=LoginForm.MULTI_USER, firmware="BD_X")
     assert LoginProfile.from_dict(profile.as_dict()) == profile
     assert profile.family is family
     with pytest.raises(ValueError, match="crc32"):

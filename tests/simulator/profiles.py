@@ -1,8 +1,18 @@
-"""Simulated firmware builds, one per family, named after real models."""
+"""Simulated firmware builds, named after real models, serving web-UI JavaScript of real shapes.
+
+The JavaScript below is written in our own words from the facts in
+tests/fixtures/webui/README.md (where real builds keep their flags, login builder and
+AD function). It reproduces the constructs a detector must read (file layout, flag
+spelling, builder object, the two-step AD computation, wrapper functions), not any
+vendor code.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
+
+Layout = Literal["standard", "config_service", "bundled"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,17 +28,63 @@ class SimProfile:
     sha256_flag: int | None  # WEB_ATTR_IF_SUPPORT_SHA256, None when the build has none
     password_encode: bool = True
     ad_digest: str = "md5"  # "none", "md5", "sha256"
-    multi_user: bool = False
+    multi_user: bool = False  # the only login builder is LOGIN_MULTI_USER
     cookie_name: str = "stok"
     cookie_length: int = 24
     has_5g: bool = False
     serve_js: bool = True
+    # Where the login logic lives: js/config/config.js + js/service.js ("standard"),
+    # flags and builder in js/config/service.js ("config_service"), or ZXIC bundles
+    # js/set.js + js/com.js named by js/main.js ("bundled").
+    layout: Layout = "standard"
+    # The function applied to rd0+rd1; a name other than hex_md5/SHA256 is defined in js/util.js.
+    ad_function: str | None = None
+    # DEVICE in the base config; its override file is served too.
+    device: str = ""
+    # Closure-compiled builds write true/false, UglifyJS builds !0/!1.
+    closure_style: bool = False
+    # MF-series and UFI builds write lte_pci in decimal.
+    pci_decimal: bool = False
+    # Fills user_ip_addr for a logged-in client (MC888, MC7010, MF79U).
+    user_ip_witness: bool = False
+    # 5G values under nr5g_rsrp/5g_rsrp/nr5g_sinr/Z5g_snr instead of Z5g_rsrp/Z5g_SINR (MC888 Pro).
+    nr_aliases: bool = False
+    # Values this build writes differently from the scenario's (real-firmware quirks).
+    quirks: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def ad_call(self) -> str:
+        """The function name the service code applies to rd0+rd1."""
+        if self.ad_function is not None:
+            return self.ad_function
+        return "SHA256" if self.ad_digest == "sha256" else "hex_md5"
+
+
+# Real-firmware shapes of values (docs/metrics.md, tests/fixtures/real/README.md).
+MF79U_WRONG_BAND = {"wan_active_band": "LTE BAND 1", "wan_active_channel": "1875", "lte_ca_pcell_arfcn": ""}
+MC888_PCELL = {"lte_ca_pcell_band": "0", "lte_ca_pcell_arfcn": "", "lte_ca_pcell_freq": "1300"}
+TEMPERATURES = {
+    "pm_modem_5g": "51",
+    "pm_sensor_ambient": "38",
+    "pm_sensor_pa1": "44",
+    "pm_sensor_5g": "-40",
+    "wifi_chip_temp": "56",
+}
 
 PROFILES: dict[str, SimProfile] = {
     profile.name: profile
     for profile in (
-        SimProfile("mf283", "A", "MF283", "BD_MF283V1.0.0B01", "", "MF283-1.0", None, ad_digest="none"),
+        SimProfile(
+            "mf283",
+            "A",
+            "MF283",
+            "BD_MF283V1.0.0B01",
+            "",
+            "MF283-1.0",
+            None,
+            ad_digest="none",
+            pci_decimal=True,
+        ),
         SimProfile(
             "mf286",
             "A+",
@@ -40,10 +96,32 @@ PROFILES: dict[str, SimProfile] = {
             multi_user=True,
             cookie_name="zwsd",
             cookie_length=32,
+            pci_decimal=True,
         ),
-        SimProfile("mf286d", "B", "MF286D", "BD_MF286DV1.0.0B05", "", "MF286D-1.0", 1),
-        SimProfile("mc801a", "C", "MC801A", "BD_UKH3GMC801AV1.0.0B15", "", "MC801A-1.0", 2, has_5g=True),
-        SimProfile("mc7010", "C", "MC7010", "BD_MC7010V1.0.0B09", "", "MC7010-1.1", 2, has_5g=True),
+        SimProfile("mf286d", "B", "MF286D", "BD_MF286DV1.0.0B05", "", "MF286D-1.0", 1, pci_decimal=True),
+        SimProfile(
+            "mc801a",
+            "C",
+            "MC801A",
+            "BD_UKH3GMC801AV1.0.0B15",
+            "",
+            "MC801A-1.0",
+            2,
+            has_5g=True,
+            device="cpe/MF253V",
+            quirks=TEMPERATURES,
+        ),
+        SimProfile(
+            "mc7010",
+            "C",
+            "MC7010",
+            "BD_MC7010V1.0.0B09",
+            "",
+            "MC7010-1.1",
+            2,
+            has_5g=True,
+            user_ip_witness=True,
+        ),
         SimProfile(
             "mf297d",
             "C",
@@ -54,8 +132,20 @@ PROFILES: dict[str, SimProfile] = {
             2,
             cookie_name="zwsd",
             cookie_length=32,
+            pci_decimal=True,
         ),
-        SimProfile("mf79u", "C", "MF79U", "BD_XCBZHKMF79UV1.0.0B03", "", "MF79U-1.0", 2),
+        SimProfile(
+            "mf79u",
+            "C",
+            "MF79U",
+            "BD_XCBZHKMF79UV1.0.0B03",
+            "",
+            "MF79U-1.0",
+            2,
+            pci_decimal=True,
+            user_ip_witness=True,
+            quirks=MF79U_WRONG_BAND,
+        ),
         SimProfile(
             "mc888",
             "D",
@@ -67,8 +157,10 @@ PROFILES: dict[str, SimProfile] = {
             ad_digest="sha256",
             cookie_length=64,
             has_5g=True,
+            user_ip_witness=True,
+            quirks=MC888_PCELL,
         ),
-        # An MC888 build whose web UI hides its JS: the client must rely on heuristics.
+        # An MC889 build whose web UI hides its JS: the client must rely on heuristics.
         SimProfile(
             "mc889",
             "D",
@@ -81,30 +173,189 @@ PROFILES: dict[str, SimProfile] = {
             has_5g=True,
             serve_js=False,
         ),
+        # MC888 Pro: the AD wrapper cookWithRequest lives in js/util.js; 5G values under
+        # the nr5g_*/5g_* spellings instead of Z5g_*; every temperature sensor.
+        SimProfile(
+            "mc888pro",
+            "D",
+            "MC888 Pro",
+            "BD_MC888PROV1.0.0B02",
+            "",
+            "MC888PRO-1.0",
+            2,
+            ad_digest="sha256",
+            ad_function="cookWithRequest",
+            has_5g=True,
+            user_ip_witness=True,
+            nr_aliases=True,
+            quirks=TEMPERATURES,
+        ),
+        # A 5G MiFi whose model is on no SHA-256 list: only js/util.js tells the AD digest.
+        SimProfile(
+            "f50",
+            "D",
+            "F50",
+            "BD_ZTEF50V1.0.0B09",
+            "",
+            "F50-1.0",
+            2,
+            ad_digest="sha256",
+            ad_function="cookWithRequest",
+            has_5g=True,
+            device="ufi/u30air",
+            pci_decimal=True,
+        ),
+        # MF266 operator firmware: the only login builder is LOGIN_MULTI_USER, no flag says so.
+        SimProfile(
+            "mf266",
+            "C",
+            "MF266",
+            "BD_MEOPTMF266V1.0.0B06",
+            "",
+            "MF266-1.0",
+            2,
+            multi_user=True,
+            device="cpe/MF253V",
+            pci_decimal=True,
+        ),
+        # Operator build (MTS 81231FT): flags and builder in js/config/service.js, no config.js.
+        SimProfile(
+            "mts81231",
+            "A",
+            "81231FT",
+            "BD_MTSRU81231FTV1.0.0B04",
+            "",
+            "81231FT-1.0",
+            None,
+            ad_digest="none",
+            layout="config_service",
+            closure_style=True,
+            pci_decimal=True,
+        ),
+        # ZXIC bundled MiFi (MF761): js/set.js + js/com.js named by js/main.js, DEVICE override ext/set.js.
+        SimProfile(
+            "mf761",
+            "A",
+            "MF761",
+            "BD_MF761V1.0.0B05",
+            "",
+            "MF761-1.0",
+            None,
+            ad_digest="none",
+            layout="bundled",
+            closure_style=True,
+            device="ext",
+            pci_decimal=True,
+        ),
     )
 }
 
 
-def config_js(profile: SimProfile) -> str:
-    """js/config/config.js as the build serves it (minified style)."""
-    parts = [f'DEVICE:"{profile.model.lower()}"', "MAX_LOGIN_COUNT:5"]
+def _bool(profile: SimProfile, value: bool) -> str:
+    if profile.closure_style:
+        return "true" if value else "false"
+    return "!0" if value else "!1"
+
+
+def _flags(profile: SimProfile) -> str:
+    """The flag object's body; AD-less builds omit ACCESSIBLE_ID_SUPPORT altogether."""
+    parts = ["IS_TEST:" + _bool(profile, False), "MAX_LOGIN_COUNT:5", f"HAS_LOGIN:{_bool(profile, True)}"]
+    if profile.device:
+        parts.append(f'DEVICE:"{profile.device}"')
     if profile.sha256_flag is not None:
         parts.append(f"WEB_ATTR_IF_SUPPORT_SHA256:{profile.sha256_flag}")
-    parts.append(f"PASSWORD_ENCODE:{'!0' if profile.password_encode else '!1'}")
-    parts.append(f"ACCESSIBLE_ID_SUPPORT:{'!1' if profile.ad_digest == 'none' else '!0'}")
-    parts.append(f"IS_SUPPORT_USERNAME:{'!0' if profile.multi_user else '!1'}")
-    parts.append("HAS_LOGIN:!0")
-    return "define(function(){var config={" + ",".join(parts) + "};return config});\n"
+    parts.append(f"PASSWORD_ENCODE:{_bool(profile, profile.password_encode)}")
+    if profile.ad_digest != "none":
+        parts.append(f"ACCESSIBLE_ID_SUPPORT:{_bool(profile, True)}")
+    return ",".join(parts)
 
 
-def service_js(profile: SimProfile) -> str:
-    """The part of js/service.js that reveals the AD expression."""
-    if profile.ad_digest == "sha256":
-        expression = (
-            "var a=paswordAlgorithmsCookie(rd0+rd1);function paswordAlgorithmsCookie(s){return SHA256(s)}"
+def _login_builder(profile: SimProfile, cfg: str) -> str:
+    """The object the service code posts to log in, in the build's own style."""
+    if profile.sha256_flag == 2:
+        hash_fn = "paswordAlgorithmsCookie"
+        password = (
+            f'"2"=={cfg}.WEB_ATTR_IF_SUPPORT_SHA256?{hash_fn}({hash_fn}(p.password)+ld):'
+            f'"1"=={cfg}.WEB_ATTR_IF_SUPPORT_SHA256?{hash_fn}(Base64.encode(p.password)):Base64.encode(p.password)'
         )
-    elif profile.ad_digest == "md5":
-        expression = "var a=hex_md5(rd0+rd1)"
+        fetch_ld = 'var ld=getOne({nv:"LD"}).LD;'
     else:
-        expression = "var a=''"
-    return f"define(['jquery'],function($){{var rd0='',rd1='';{expression};return {{}}}});\n"
+        encode = "$.base64.encode" if profile.closure_style else "Base64.encode"
+        password = f"{cfg}.PASSWORD_ENCODE?{encode}(p.password):p.password"
+        fetch_ld = ""
+    test = "" if profile.layout == "bundled" else "isTest:t,"
+    goform = 'goformId:"LOGIN_MULTI_USER",user:p.user' if profile.multi_user else 'goformId:"LOGIN"'
+    return f"function loginParams(p){{{fetch_ld}return{{{test}{goform},password:{password}}}}}"
+
+
+def _ad_block(profile: SimProfile, cfg: str) -> str:
+    """How real builds compute AD: in steps through temporaries, then `obj.AD=`."""
+    if profile.ad_digest == "none":
+        return ""
+    fn = profile.ad_call
+    return (
+        f"function addToken(d){{if({cfg}.ACCESSIBLE_ID_SUPPORT"
+        '&&"LOGIN"!=d.goformId&&"SET_WEB_LANGUAGE"!=d.goformId)'
+        f'{{var a={fn}(rd0+rd1),r=getOne({{nv:"RD"}}).RD,c={fn}(a+r);d.AD=c}}return d}}'
+    )
+
+
+def _result_handler() -> str:
+    return (
+        'function loginDone(x){return "0"==x.result||"4"==x.result?{result:!0}:"5"==x.result?'
+        '{result:"5"}:"3"==x.result?{result:"badPassword"}:{result:!1}}'
+    )
+
+
+def _service_code(profile: SimProfile, cfg: str) -> str:
+    return ";".join(
+        part for part in (_login_builder(profile, cfg), _ad_block(profile, cfg), _result_handler()) if part
+    )
+
+
+def web_ui_files(profile: SimProfile) -> dict[str, str]:
+    """Every static JS file the build serves, by path below the host."""
+    if not profile.serve_js:
+        return {}
+    files: dict[str, str] = {"js/util.js": "function SHA256(s){return sha256hex(s).toUpperCase()}\n"}
+    if profile.ad_function not in (None, "hex_md5", "SHA256"):
+        files["js/util.js"] += f"function {profile.ad_function}(e){{return SHA256(e)}}\n"
+    if profile.sha256_flag == 2:
+        files["js/util.js"] += "function paswordAlgorithmsCookie(e){return SHA256(e)}\n"
+    if profile.layout == "standard":
+        files["js/config/config.js"] = (
+            f"define(function(){{var config={{{_flags(profile)}}};return config}});\n"
+        )
+        files["js/service.js"] = (
+            "define(['jquery','config/config'],function($,n){" + _service_code(profile, "n") + "});\n"
+        )
+        files["js/main.js"] = (
+            'var rd0="",rd1="";require.config({paths:{jquery:"lib/jquery",md5:"lib/md5"}});\n'
+        )
+        if profile.device:
+            files[f"js/config/{profile.device}/config.js"] = (
+                'define(function(){return{WEBUI_TITLE:"CPE"}});\n'
+            )
+    elif profile.layout == "config_service":
+        files["js/config/service.js"] = (
+            f"$(function(){{var aK={{{_flags(profile)}}};" + _service_code(profile, "aK") + "});\n"
+        )
+        files["js/service.js"] = "function formatTime(s){return s}\n"
+    else:
+        files["js/main.js"] = (
+            'require.config({paths:{base64:"3rd/base64",underscore:"3rd/underscore",service:"com",'
+            'menu:"com",sms_list:"sim_device"}});require("set service lib".split(" "),function(s){});\n'
+        )
+        files["js/set.js"] = (
+            f"define(function(){{var a={{{_flags(profile)}}};"
+            'require([a.DEVICE+"/set"],function(b){$.extend(a,b)});return a});\n'
+        )
+        files[f"js/{profile.device}/set.js"] = (
+            'define(function(){return{WEBUI_TITLE:"4G Mobile Hotspot"}});\n'
+        )
+        files["js/com.js"] = (
+            'define("service","underscore jquery set".split(" "),function(u,$,aG){'
+            + _service_code(profile, "aG")
+            + "});\n"
+        )
+    return files

@@ -84,6 +84,21 @@ LTE_CA = {
     "lte_multi_ca_scell_info": "1,64,2,7,3100,20.0;2,12A,2,20,6300,10.0;",
 }
 
+# Intra-band CA as an L13 reports it: the SCell only in lte_ca_scell_*, no multi-SCell list.
+LTE_CA_INTRA = {
+    **LTE,
+    "network_type": "LTE_CA",
+    "wan_lte_ca": "ca_activated",
+    "lte_ca_pcell_band": "41",
+    "lte_ca_pcell_arfcn": "40936",
+    "lte_ca_pcell_bandwidth": "20.0",
+    "wan_active_band": "LTE BAND 41",
+    "wan_active_channel": "40936",
+    "lte_ca_scell_band": "41",
+    "lte_ca_scell_arfcn": "41134",
+    "lte_ca_scell_bandwidth": "20.0",
+}
+
 NSA = {
     **LTE_CA,
     "network_type": "ENDC",
@@ -102,6 +117,9 @@ SA = {
     **LTE,
     **NO_LTE,
     "network_type": "SA",
+    # SA firmware puts the NR band and channel into the generic fields.
+    "wan_active_band": "n78",
+    "wan_active_channel": "627264",
     "Z5g_rsrp": "-82",
     "Z5g_rsrq": "-10",
     "Z5g_SINR": "21.0",
@@ -139,6 +157,7 @@ NO_SIM = {
 SCENARIOS: dict[str, dict[str, str]] = {
     "lte": LTE,
     "lte_ca": LTE_CA,
+    "lte_ca_intra": LTE_CA_INTRA,
     "nsa": NSA,
     "sa": SA,
     "no_service": NO_SERVICE,

@@ -19,7 +19,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .profiles import PROFILES, SimProfile, config_js, service_js
+from .profiles import PROFILES, SimProfile, web_ui_files
 from .scenarios import SCENARIOS, default_scenario, identity_fields
 
 CONTROL_PREFIX = "/__sim__"
@@ -41,8 +41,15 @@ PRELOGIN_READABLE = frozenset(
         "opms_wan_mode",
         "network_provider",
         "user",
+        # Real builds answer these without a session (zte-protocol.md section 15.3).
+        "imei",
+        "model_name",
     }
 )
+# Scenarios in which the build's value quirks (wrong band field, PCell band 0, ...) show.
+QUIRK_SCENARIOS = frozenset({"lte", "lte_ca", "nsa"})
+NR_ALIASES = {"Z5g_rsrp": ("nr5g_rsrp", "5g_rsrp"), "Z5g_SINR": ("nr5g_sinr", "Z5g_snr")}
+OEM_LOGIN_RESULTS = frozenset({"5", "6", "7", "8", "failure"})
 AD_EXEMPT = frozenset({"LOGIN", "SET_WEB_LANGUAGE"})
 FAULT_KINDS = frozenset({"timeout", "reset", "html", "truncated", "garbage", "empty"})
 HTML_PAGE = (
@@ -125,6 +132,7 @@ class ModemSimulator:
         locked_result: str = "1",
         reject_with_2: bool = False,
         require_referer: bool = True,
+        loginfo_lies: bool = False,
     ) -> None:
         self.profile = PROFILES[profile] if isinstance(profile, str) else profile
         self.password = password
@@ -138,6 +146,13 @@ class ModemSimulator:
         self.locked_result = locked_result
         self.reject_with_2 = reject_with_2
         self.require_referer = require_referer
+        # loginfo answers "ok" whenever anybody holds a session, even to a client without one
+        # (one MC888 report, outside multi_data; here in every read, to prove the witnesses).
+        self.loginfo_lies = loginfo_lies
+        # An OEM login result to answer instead of checking the password (5, 6, 7, 8, failure).
+        self.login_result: str | None = None
+        self.web_ui = web_ui_files(self.profile)
+        self.ad_failures = 0
         self.stats = SimStats()
         self.scenario = scenario or default_scenario(self.profile)
         self.values: dict[str, str] = {}
@@ -216,6 +231,16 @@ class ModemSimulator:
                 "nr5g_action_channel",
             ):
                 data[key] = ""
+        if self.profile.pci_decimal and data.get("lte_pci"):
+            # MF-series firmware writes the PCI in decimal; 205 read as hex would be 517.
+            data["lte_pci"] = "205"
+        if self.profile.nr_aliases:
+            for source, aliases in NR_ALIASES.items():
+                for alias in aliases:
+                    data[alias] = data.get(source, "")
+                data[source] = ""
+        if name in QUIRK_SCENARIOS:
+            data.update(self.profile.quirks)
         self.scenario = name
         self.values = {**identity_fields(self.profile), **data}
 
@@ -278,6 +303,7 @@ class ModemSimulator:
             # Test-only: lets end-to-end tests check that no session cookie reaches a log.
             "session": self._session,
             "attempts_left": self._attempts_left_now(),
+            "ad_failures": self.ad_failures,
             **asdict(self.stats),
         }
 
@@ -287,8 +313,7 @@ class ModemSimulator:
         app = web.Application(middlewares=[self._middleware])
         app.router.add_get("/", self._index)
         app.router.add_get("/index.html", self._index)
-        app.router.add_get("/js/config/config.js", self._config_js)
-        app.router.add_get("/js/service.js", self._service_js)
+        app.router.add_get("/js/{path:.*}", self._static_js)
         app.router.add_get("/goform/goform_get_cmd_process", self._get_cmd)
         app.router.add_post("/goform/goform_set_cmd_process", self._set_cmd)
         app.router.add_get("/goform/goform_set_cmd_process", self._set_cmd)
@@ -369,15 +394,11 @@ class ModemSimulator:
             content_type="text/html",
         )
 
-    async def _config_js(self, request: web.Request) -> web.Response:
-        if not self.profile.serve_js:
+    async def _static_js(self, request: web.Request) -> web.Response:
+        text = self.web_ui.get("js/" + request.match_info["path"])
+        if text is None:
             raise web.HTTPNotFound
-        return web.Response(text=config_js(self.profile), content_type="application/javascript")
-
-    async def _service_js(self, request: web.Request) -> web.Response:
-        if not self.profile.serve_js:
-            raise web.HTTPNotFound
-        return web.Response(text=service_js(self.profile), content_type="application/javascript")
+        return web.Response(text=text, content_type="application/javascript")
 
     def _referer_ok(self, request: web.Request) -> bool:
         if not self.require_referer:
@@ -403,11 +424,15 @@ class ModemSimulator:
             self._attempts_left = MAX_LOGIN_COUNT
         return self._attempts_left
 
-    def _field(self, key: str, logged_in: bool) -> str:
+    def _field(self, key: str, logged_in: bool, *, multi_data: bool = True) -> str:
         now = self.clock()
         booting = now - self._boot_at < self.boot_blank_seconds
         if key == "loginfo":
+            if (self.loginfo_lies or not multi_data) and self._session is not None:
+                return "ok"
             return "ok" if logged_in else ""
+        if key == "user_ip_addr":
+            return "192.168.0.23" if logged_in and self.profile.user_ip_witness else ""
         if key == "LD":
             if self.profile.sha256_flag != 2:
                 return ""
@@ -456,7 +481,8 @@ class ModemSimulator:
         if not self._referer_ok(request):
             return self._goform(dict.fromkeys(keys, ""))
         logged_in = self._session_valid(request)
-        return self._goform({key: self._field(key, logged_in) for key in keys})
+        multi_data = request.query.get("multi_data") == "1"
+        return self._goform({key: self._field(key, logged_in, multi_data=multi_data) for key in keys})
 
     def _expected_password(self) -> str | None:
         b64 = base64.b64encode(self.password.encode()).decode()
@@ -490,6 +516,7 @@ class ModemSimulator:
             return self._goform({"result": "failure"})
         if self.profile.ad_digest != "none" and goform_id not in AD_EXEMPT:
             if form.get("AD") != self._expected_ad():
+                self.ad_failures += 1
                 return self._goform({"result": "failure"})
             self._rd = secrets.token_hex(16)
         if goform_id == "LOGOUT":
@@ -508,9 +535,15 @@ class ModemSimulator:
         if self._attempts_left_now() == 0:
             self.stats.failed_logins += 1
             return self._goform({"result": self.locked_result})
+        if self.login_result is not None:
+            self.stats.failed_logins += 1
+            return self._goform({"result": self.login_result})
         expected = self._expected_password()
         self._ld = None  # LOGIN consumes the nonce
         valid = expected is not None and secrets.compare_digest(form.get("password", ""), expected)
+        if self.profile.multi_user and goform_id != "LOGIN_MULTI_USER":
+            # The build's web page never sends plain LOGIN; treat it as a failed attempt.
+            valid = False
         if goform_id == "LOGIN_MULTI_USER":
             valid = valid and form.get("user") == self.username
             if self.profile.ad_digest != "none" and form.get("AD") != self._expected_ad():
@@ -554,6 +587,11 @@ class ModemSimulator:
                 self.take_down(float(command["seconds"]))
             elif action == "fault":
                 self.inject_fault(command.get("kind"), command.get("count"))
+            elif action == "login_result":
+                result = command.get("result")
+                if result is not None and result not in OEM_LOGIN_RESULTS:
+                    raise ValueError(result)
+                self.login_result = result
             elif action == "reset_stats":
                 self.stats.reset()
             else:

@@ -8,13 +8,14 @@ from .exceptions import (
     ZteConnectionError,
     ZteError,
     ZteLockedError,
+    ZteLoginRefusedError,
     ZteSessionError,
     ZteUnsupportedFirmwareError,
 )
 from .metrics import AGGREGATES, METRICS, METRICS_BY_KEY, Metric, aggregate_keys
 from .models import ModemDevice, ModemSnapshot
-from .parse import MetricValue
-from .profile import AdDigest, Family, LoginProfile, PasswordEncoding
+from .parse import MetricValue, PciFormat, ValueFormat
+from .profile import AdDigest, Family, LoginForm, LoginProfile, PasswordEncoding
 
 __all__ = [
     "AGGREGATES",
@@ -23,12 +24,15 @@ __all__ = [
     "AdDigest",
     "ClientStats",
     "Family",
+    "LoginForm",
     "LoginProfile",
     "Metric",
     "MetricValue",
     "ModemDevice",
     "ModemSnapshot",
     "PasswordEncoding",
+    "PciFormat",
+    "ValueFormat",
     "ZteAuthenticationError",
     "ZteBusyError",
     "ZteClient",
@@ -36,6 +40,7 @@ __all__ = [
     "ZteConnectionError",
     "ZteError",
     "ZteLockedError",
+    "ZteLoginRefusedError",
     "ZteSessionError",
     "ZteUnsupportedFirmwareError",
     "aggregate_keys",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import ssl
@@ -14,7 +15,7 @@ from typing import Any
 import aiohttp
 
 from .crypto import ad_token, encode_password
-from .detect import Detection, detect
+from .detect import Detection, detect, read_web_ui
 from .exceptions import (
     ZteAuthenticationError,
     ZteBusyError,
@@ -22,13 +23,15 @@ from .exceptions import (
     ZteConnectionError,
     ZteError,
     ZteLockedError,
+    ZteLoginRefusedError,
     ZteSessionError,
     ZteUnsupportedFirmwareError,
 )
 from .metrics import poll_fields
-from .models import ModemSnapshot
-from .parse import clean, to_int
-from .profile import AdDigest, LoginProfile, PasswordEncoding
+from .models import ModemSnapshot, model_from_firmware
+from .parse import MAX_LTE_PCI, PciFormat, clean, to_hex_int, to_int
+from .profile import AdDigest, LoginForm, LoginProfile, PasswordEncoding
+from .session import session_lost
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -37,9 +40,23 @@ SET_PATH = "/goform/goform_set_cmd_process"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_USERNAME = "admin"
 MAX_LOGIN_COUNT = 5
+# LOGIN results (zte-protocol.md section 4.4 plus the codes of OEM builds).
 LOGIN_OK = frozenset({"0", "4"})
-LOGIN_BUSY = frozenset({"2", "5"})
-PRELOGIN_FIELDS = ("loginfo", "wa_inner_version", "cr_version", "psw_fail_num_str", "login_lock_time", "RD")
+LOGIN_WRONG_PASSWORD = frozenset({"1", "3"})
+LOGIN_DUPLICATE = "2"  # another user holds the session
+LOGIN_OTHER_SESSION_OR_BAD_USER = "5"  # device-side session; a bad user name on multi-user builds
+LOGIN_SETUP_REQUIRED = "6"  # the router wants its first-time setup / a new password
+LOGIN_ALREADY_LOGGED_IN = "7"  # someone else: we only log in when the modem said nobody is
+LOGIN_SIM_LOCKED = "8"  # the router is locked to another SIM (ICCID lock)
+PRELOGIN_FIELDS = (
+    "loginfo",
+    "user_ip_addr",
+    "wa_inner_version",
+    "cr_version",
+    "psw_fail_num_str",
+    "login_lock_time",
+    "RD",
+)
 AD_FIELDS = ("wa_inner_version", "cr_version", "RD")
 # Right after a reboot wa_inner_version is empty for a moment; AD needs it.
 VERSION_RETRIES = 8
@@ -103,6 +120,9 @@ class ZteClient:
         self._lock = asyncio.Lock()
         self._inflight: asyncio.Future[ModemSnapshot] | None = None
         self._logged_in = False
+        # Set once user_ip_addr was seen filled in a session: from then on an empty one means logged out.
+        self._ip_witness = False
+        self.detection: Detection | None = None
         self._fields = poll_fields()
         self._headers = {
             "Referer": f"{self.host}/index.html",
@@ -177,66 +197,107 @@ class ZteClient:
             if not self._logged_in:
                 await self._login_locked()
             raw = await self._get(self._fields)
-            if raw.get("loginfo") != "ok":
+            if self._session_lost(raw):
                 # The modem dropped the session (idle expiry or a web UI login).
                 _LOGGER.debug("Session lost at %s, logging in again", self.host)
                 self._logged_in = False
-                await self._login_locked()
+                # A loginfo of "ok" that the other witnesses contradict is not believed again.
+                await self._login_locked(trust_loginfo=raw.get("loginfo") != "ok")
                 raw = await self._get(self._fields)
-                if raw.get("loginfo") != "ok":
+                if self._session_lost(raw):
                     self._logged_in = False
                     raise ZteSessionError("The modem dropped the session right after logging in")
             self.stats.reads += 1
-        return ModemSnapshot.from_raw(raw)
+            self._decide_pci_format(raw)
+        assert self._profile is not None
+        return ModemSnapshot.from_raw(raw, self._profile.value_format)
+
+    def _session_lost(self, raw: Mapping[str, str]) -> bool:
+        if clean(raw.get("user_ip_addr")):
+            self._ip_witness = True
+        return session_lost(raw, ip_witness=self._ip_witness)
+
+    def _decide_pci_format(self, raw: Mapping[str, str]) -> None:
+        """Decide once per firmware how it writes the LTE PCI; a value can prove it, the model suggests it."""
+        assert self._profile is not None
+        if self._profile.pci_confirmed:
+            return
+        proven = _pci_format_proven_by(clean(raw.get("lte_pci")))
+        if proven is not None:
+            if proven is not self._profile.pci_format:
+                _LOGGER.debug("LTE PCI of %s is written in %s (seen in a value)", self.host, proven)
+            self._profile = replace(self._profile, pci_format=proven, pci_confirmed=True)
+            return
+        if self._profile.pci_format is None:
+            model = clean(raw.get("model_name")) or model_from_firmware(raw.get("wa_inner_version", "")) or ""
+            self._profile = replace(self._profile, pci_format=_pci_format_of_model(model))
 
     # -- login ----------------------------------------------------------
 
-    async def _login_locked(self) -> None:
+    async def _login_locked(self, *, trust_loginfo: bool = True) -> None:
         state = await self._get(PRELOGIN_FIELDS)
-        if state.get("loginfo") == "ok" and self._profile is not None:
+        if clean(state.get("user_ip_addr")):
+            self._ip_witness = True
+        if (
+            trust_loginfo
+            and self._profile is not None
+            and not session_lost(state, ip_witness=self._ip_witness)
+        ):
             self._logged_in = True
             return
         firmware = state.get("wa_inner_version", "")
         self._check_lockout(state)
-        detection: Detection | None = None
         profile = self._profile
+        fallback: LoginProfile | None = None
         if profile is None or (clean(firmware) and profile.firmware and profile.firmware != firmware):
             detection = await self._detect(state)
             profile = LoginProfile(
                 password_encoding=detection.password_encoding,
                 ad_digest=detection.ad_digest,
-                multi_user=detection.multi_user or self._username is not None,
+                login_form=detection.login_form,
                 firmware=firmware,
+                ad_confident=detection.ad_confident,
             )
-        assert profile is not None
+            fallback = _fallback_profile(profile, detection)
         result = await self._attempt_login(profile, state)
-        if result not in LOGIN_OK:
-            fallback = self._fallback_profile(profile, detection)
-            if fallback is not None and result not in LOGIN_BUSY:
-                state = await self._get(PRELOGIN_FIELDS)
-                attempts_left = _attempts_left(state)
-                if attempts_left is None or attempts_left >= 2:
-                    _LOGGER.debug("First login scheme refused, trying the one fallback")
-                    profile = fallback
-                    result = await self._attempt_login(profile, state)
+        if result not in LOGIN_OK and fallback is not None and self._worth_fallback(result, profile):
+            state = await self._get(PRELOGIN_FIELDS)
+            attempts_left = _attempts_left(state)
+            if attempts_left is None or attempts_left >= 2:
+                _LOGGER.debug("First login scheme refused (result %s), trying the one fallback", result)
+                profile = fallback
+                result = await self._attempt_login(profile, state)
         if result in LOGIN_OK:
             self._profile = replace(profile, firmware=firmware or profile.firmware)
             self._logged_in = True
             self.stats.logins += 1
             return
         self.stats.failed_logins += 1
-        if result in LOGIN_BUSY:
+        await self._raise_for_login_result(result, profile)
+
+    @staticmethod
+    def _worth_fallback(result: str, profile: LoginProfile) -> bool:
+        """A busy modem or a locked SIM says nothing about the scheme; everything else may."""
+        if result in (LOGIN_DUPLICATE, LOGIN_ALREADY_LOGGED_IN, LOGIN_SETUP_REQUIRED, LOGIN_SIM_LOCKED):
+            return False
+        return result != LOGIN_OTHER_SESSION_OR_BAD_USER or profile.multi_user
+
+    async def _raise_for_login_result(self, result: str, profile: LoginProfile) -> None:
+        if result in (LOGIN_DUPLICATE, LOGIN_ALREADY_LOGGED_IN) or (
+            result == LOGIN_OTHER_SESSION_OR_BAD_USER and not profile.multi_user
+        ):
             raise ZteBusyError("Someone else is logged into the modem's web interface")
+        if result == LOGIN_SETUP_REQUIRED:
+            raise ZteLoginRefusedError(ZteLoginRefusedError.SETUP_REQUIRED)
+        if result == LOGIN_SIM_LOCKED:
+            raise ZteLoginRefusedError(ZteLoginRefusedError.SIM_LOCKED)
         state = await self._get(PRELOGIN_FIELDS)
         self._check_lockout(state, refuse_last_attempt=False)
-        raise ZteAuthenticationError("The modem rejected the password", _attempts_left(state))
-
-    def _fallback_profile(self, profile: LoginProfile, detection: Detection | None) -> LoginProfile | None:
-        if profile.multi_user and self._username is None:
-            return replace(profile, multi_user=False)
-        if detection is not None and (encoding := detection.fallback()) is not None:
-            return replace(profile, password_encoding=encoding)
-        return None
+        if result == LOGIN_OTHER_SESSION_OR_BAD_USER:
+            raise ZteAuthenticationError("The modem rejected the user name", _attempts_left(state))
+        if result in LOGIN_WRONG_PASSWORD:
+            raise ZteAuthenticationError("The modem rejected the password", _attempts_left(state))
+        raise ZteUnsupportedFirmwareError(f"login answered {result[:20]!r}")
 
     @staticmethod
     def _check_lockout(state: Mapping[str, str], *, refuse_last_attempt: bool = True) -> None:
@@ -248,24 +309,25 @@ class ZteClient:
             raise ZteLockedError(0, attempts_left)
 
     async def _detect(self, state: Mapping[str, str]) -> Detection:
-        config_js = await self._get_text("/js/config/config.js")
-        service_js = await self._get_text("/js/service.js")
+        web_ui = await read_web_ui(self._get_text)
         ld = ""
-        if not config_js:
+        if not web_ui.files:
             ld = (await self._get(("LD",), multi_data=False)).get("LD", "")
         detection = detect(
-            config_js,
-            service_js,
+            web_ui,
             ld=ld,
             rd=state.get("RD", ""),
             firmware=state.get("wa_inner_version", ""),
+            username_given=self._username is not None,
         )
+        self.detection = detection
         _LOGGER.debug(
-            "Detected login scheme %s, write-token digest %s (multi-user %s, from %s)",
+            "Detected login scheme %s, write-token digest %s, login form %s (%s): %s",
             detection.password_encoding,
             detection.ad_digest,
-            detection.multi_user,
-            "router JS" if detection.confident else "heuristics",
+            detection.login_form,
+            "confident" if detection.confident else "not confident",
+            "; ".join(detection.evidence),
         )
         return detection
 
@@ -280,9 +342,15 @@ class ZteClient:
             "goformId": "LOGIN",
             "password": encode_password(self._password, profile.password_encoding, ld),
         }
-        if profile.multi_user:
+        username = self._username or DEFAULT_USERNAME
+        if profile.login_form is LoginForm.LOGIN_USERNAME:
+            form["username"] = username
+        elif profile.login_form is LoginForm.LOGIN_USERNAME_BASE64:
+            form["username"] = base64.b64encode(username.encode()).decode()
+        elif profile.login_form is LoginForm.MULTI_USER:
             form["goformId"] = "LOGIN_MULTI_USER"
-            form["user"] = self._username or DEFAULT_USERNAME
+            form["user"] = username
+            # The stock wrapper attaches AD to every POST but LOGIN itself.
             if profile.ad_digest is not AdDigest.NONE:
                 form["AD"] = ad_token(
                     profile.ad_digest,
@@ -305,7 +373,37 @@ class ZteClient:
                 # A failed write is also what an expired session looks like.
                 self._logged_in = False
                 await self._login_locked()
-                await self._write_locked(goform_id, params or {})
+                try:
+                    await self._write_locked(goform_id, params or {})
+                except ZteCommandError:
+                    if not self._guessed_ad_digest():
+                        raise
+                    await self._write_with_other_digest(goform_id, params or {})
+
+    def _guessed_ad_digest(self) -> bool:
+        return (
+            self._profile is not None
+            and not self._profile.ad_confident
+            and self._profile.ad_digest
+            in (
+                AdDigest.MD5,
+                AdDigest.SHA256,
+            )
+        )
+
+    async def _write_with_other_digest(self, goform_id: str, params: Mapping[str, str]) -> None:
+        """No JS named the AD digest and the guess was refused: the other one, once, then keep it."""
+        assert self._profile is not None
+        guessed = self._profile
+        other = AdDigest.SHA256 if guessed.ad_digest is AdDigest.MD5 else AdDigest.MD5
+        self._profile = replace(guessed, ad_digest=other)
+        try:
+            await self._write_locked(goform_id, params)
+        except ZteCommandError:
+            self._profile = guessed
+            raise
+        _LOGGER.debug("The modem accepted a %s write token; keeping it", other)
+        self._profile = replace(self._profile, ad_confident=True)
 
     async def _write_locked(self, goform_id: str, params: Mapping[str, str]) -> None:
         assert self._profile is not None
@@ -360,7 +458,7 @@ class ZteClient:
     async def _get_text(self, path: str) -> str | None:
         """A static file of the web UI, or None when the firmware has none."""
         try:
-            return await self._http("GET", path, allow_missing=True)
+            return await self._http("GET", "/" + path.lstrip("/"), allow_missing=True)
         except ZteUnsupportedFirmwareError:
             return None
 
@@ -418,6 +516,34 @@ def _decode_goform(text: str) -> dict[str, str]:
 
 def _attempts_left(state: Mapping[str, str]) -> int | None:
     return to_int(state.get("psw_fail_num_str"))
+
+
+def _fallback_profile(profile: LoginProfile, detection: Detection) -> LoginProfile | None:
+    """The one other scheme worth an attempt, when the JavaScript left a part unsettled."""
+    if (encoding := detection.fallback_encoding()) is not None:
+        return replace(profile, password_encoding=encoding)
+    if (form := detection.fallback_form()) is not None:
+        return replace(profile, login_form=form)
+    return None
+
+
+def _pci_format_proven_by(value: str | None) -> PciFormat | None:
+    """a-f digits prove hex; a decimal-looking value whose hex reading exceeds 503 proves decimal."""
+    if value is None:
+        return None
+    if any(char in "abcdefABCDEF" for char in value.removeprefix("0x")):
+        return PciFormat.HEX if to_hex_int(value) is not None else None
+    if value.isdigit() and (to_hex_int(value) or 0) > MAX_LTE_PCI and int(value) <= MAX_LTE_PCI:
+        return PciFormat.DECIMAL
+    return None
+
+
+def _pci_format_of_model(model: str) -> PciFormat:
+    """MF-series, MU/U-series and UFI MiFis write the PCI in decimal; MC-series CPEs in hex."""
+    upper = model.upper().replace(" ", "")
+    if upper.startswith(("MF", "MU", "UFI", "U")) or upper[:1] == "F":
+        return PciFormat.DECIMAL
+    return PciFormat.HEX
 
 
 __all__ = ["ClientStats", "ZteClient", "ZteError", "normalize_host"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class ZteError(Exception):
     """Base class of every error raised by the ZTE client."""
@@ -46,6 +48,21 @@ class ZteLockedError(ZteError):
     def minutes_remaining(self) -> int:
         """Whole minutes left, rounded up, at least 1 (what users are told)."""
         return max(1, -(-self.seconds_remaining // 60))
+
+
+class ZteLoginRefusedError(ZteError):
+    """The modem refused the login for a reason a person has to fix on the router itself."""
+
+    SETUP_REQUIRED = "setup_required"
+    SIM_LOCKED = "sim_locked"
+    _MESSAGES: ClassVar[dict[str, str]] = {
+        SETUP_REQUIRED: "The router asks for its first-time setup or a new password on its web page",
+        SIM_LOCKED: "The router is locked to another SIM card (ICCID lock)",
+    }
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(self._MESSAGES.get(reason, f"The modem refused the login ({reason})"))
+        self.reason = reason
 
 
 class ZteBusyError(ZteError):

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
-from . import parse
-from .parse import MetricValue, Parser
+from . import cells, parse
+from .parse import DEFAULT_FORMAT, MetricValue, Parser, ValueFormat
 
 Platform: TypeAlias = Literal["sensor", "binary_sensor"]
 
@@ -38,11 +38,11 @@ class Metric:
     platform: Platform = "sensor"
     aggregates: Mapping[str, str] = field(default_factory=dict)
 
-    def value(self, raw: Mapping[str, object]) -> MetricValue:
+    def value(self, raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT) -> MetricValue:
         """Parse this metric out of a raw goform answer; never raises."""
         values = [item if isinstance(item, str) else "" for item in (raw.get(f, "") for f in self.fields)]
         try:
-            return self.parser(values)
+            return self.parser(values, value_format)
         except (ValueError, ArithmeticError, IndexError):  # pragma: no cover - parsers guard
             return None
 
@@ -105,6 +105,34 @@ _LTE_ANTENNAS = tuple(
     )
 )
 
+
+def _temperature(key: str, name: str, field_name: str, description: str) -> Metric:
+    return Metric(
+        key=key,
+        name=name,
+        fields=(field_name,),
+        parser=parse.temperature,
+        description=f"{description} temperature, where the firmware reports it (-40 °C or below: absent)",
+        unit="°C",
+        device_class="temperature",
+        state_class=MEASUREMENT,
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+    )
+
+
+_TEMPERATURES = (
+    _temperature("modem_5g_temperature", "5G modem temperature", "pm_modem_5g", "5G modem chip temperature"),
+    _temperature(
+        "ambient_temperature", "Ambient temperature", "pm_sensor_ambient", "Temperature inside the case"
+    ),
+    _temperature(
+        "pa_temperature", "Power amplifier temperature", "pm_sensor_pa1", "Power amplifier temperature"
+    ),
+    _temperature("rf_5g_temperature", "5G RF temperature", "pm_sensor_5g", "5G radio front-end temperature"),
+    _temperature("wifi_temperature", "Wi-Fi chip temperature", "wifi_chip_temp", "Wi-Fi chip temperature"),
+)
+
 METRICS: tuple[Metric, ...] = (
     Metric(
         "provider",
@@ -165,17 +193,18 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "lte_band",
         "LTE band",
-        ("lte_ca_pcell_band", "lte_band", "wan_active_band"),
-        parse.first_of(parse.lte_band),
-        "LTE primary cell band, e.g. B3",
+        cells.LTE_PCELL_FIELDS,
+        cells.lte_band_parser,
+        "LTE primary cell band, e.g. B3: from the EARFCN (3GPP TS 36.101), the band fields only "
+        "when no channel is reported; none in 5G SA",
         aggregates={"lte": "band"},
     ),
     Metric(
         "lte_earfcn",
         "LTE EARFCN",
-        ("lte_ca_pcell_arfcn", "wan_active_channel"),
-        parse.first_of(parse.to_int),
-        "LTE primary cell EARFCN",
+        cells.LTE_PCELL_FIELDS,
+        cells.lte_earfcn_parser,
+        "LTE primary cell downlink EARFCN",
         entity_category=DIAGNOSTIC,
         enabled_by_default=False,
         aggregates={"lte": "earfcn"},
@@ -184,8 +213,9 @@ METRICS: tuple[Metric, ...] = (
         "lte_pci",
         "LTE PCI",
         ("lte_pci",),
-        parse.first_of(parse.to_hex_int),
-        "LTE physical cell id (decimal)",
+        parse.lte_pci,
+        "LTE physical cell id 0-503 (decimal); the firmware writes it in hex (MC series) or "
+        "decimal (MF series, UFI), decided once per firmware",
         entity_category=DIAGNOSTIC,
         aggregates={"lte": "pci"},
     ),
@@ -201,8 +231,8 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "lte_bandwidth",
         "LTE bandwidth",
-        ("lte_ca_pcell_bandwidth", "bandwidth"),
-        parse.first_of(parse.to_int),
+        cells.LTE_PCELL_BANDWIDTH_FIELDS,
+        cells.lte_bandwidth,
         "LTE primary cell bandwidth",
         unit="MHz",
         device_class="frequency",
@@ -213,15 +243,42 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         "lte_ca_bands",
         "LTE CA bands",
-        ("lte_ca_pcell_band", "lte_multi_ca_scell_info"),
-        parse.lte_ca_bands,
-        "LTE bands in use with carrier aggregation, e.g. B3+B7+B20",
+        cells.LTE_CA_FIELDS,
+        cells.lte_ca_bands_parser,
+        "LTE carriers in use, primary first, e.g. B3+B7+B20; intra-band CA keeps both (B41+B41)",
         aggregates={"lte": "ca_bands"},
+    ),
+    Metric(
+        "lte_ca_total_bandwidth",
+        "LTE total bandwidth",
+        cells.LTE_CA_FIELDS,
+        cells.lte_ca_total_bandwidth_parser,
+        "Sum of the bandwidths of every LTE carrier (primary and secondary cells)",
+        unit="MHz",
+        device_class="frequency",
+        state_class=MEASUREMENT,
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+        aggregates={"lte": "total_bandwidth"},
+    ),
+    Metric(
+        "lte_frequency",
+        "LTE frequency",
+        cells.LTE_PCELL_FIELDS,
+        cells.lte_frequency_parser,
+        "LTE primary cell downlink centre frequency, from the EARFCN (3GPP TS 36.101)",
+        unit="MHz",
+        device_class="frequency",
+        state_class=MEASUREMENT,
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+        suggested_display_precision=1,
+        aggregates={"lte": "frequency"},
     ),
     _signal(
         "nr5g_rsrp",
         "5G RSRP",
-        ("Z5g_rsrp",),
+        ("Z5g_rsrp", "nr5g_rsrp", "5g_rsrp"),
         "5G NR reference signal received power",
         DBM,
         aggregates={"nr5g": "rsrp"},
@@ -229,45 +286,74 @@ METRICS: tuple[Metric, ...] = (
     _signal(
         "nr5g_rsrq",
         "5G RSRQ",
-        ("Z5g_rsrq",),
+        ("Z5g_rsrq", "nr5g_rsrq"),
         "5G NR reference signal received quality",
         DB,
         aggregates={"nr5g": "rsrq"},
     ),
-    _signal(
-        "nr5g_sinr",
-        "5G SINR",
-        ("Z5g_SINR",),
-        "5G NR signal to interference plus noise ratio",
-        DB,
+    Metric(
+        key="nr5g_sinr",
+        name="5G SINR",
+        fields=("Z5g_SINR", "nr5g_sinr", "Z5g_snr"),
+        parser=parse.nr_sinr,
+        description="5G NR signal to interference plus noise ratio",
+        unit=DB,
+        device_class=SIGNAL,
+        state_class=MEASUREMENT,
+        suggested_display_precision=1,
         aggregates={"nr5g": "sinr"},
     ),
     Metric(
         "nr5g_band",
         "5G band",
-        ("nr5g_action_band",),
-        parse.first_of(parse.nr_band),
-        "5G NR band, e.g. n78",
+        cells.NR_FIELDS,
+        cells.nr_band_parser,
+        "5G NR band, e.g. n78: from the NR-ARFCN (3GPP TS 38.101), the modem's band field "
+        "choosing between overlapping bands",
         aggregates={"nr5g": "band"},
     ),
     Metric(
         "nr5g_pci",
         "5G PCI",
         ("nr5g_pci",),
-        parse.first_of(parse.to_hex_int),
-        "5G NR physical cell id (decimal)",
+        parse.nr_pci,
+        "5G NR physical cell id 0-1007 (decimal; the firmware writes it in hex)",
         entity_category=DIAGNOSTIC,
         aggregates={"nr5g": "pci"},
     ),
     Metric(
         "nr5g_arfcn",
         "5G ARFCN",
-        ("nr5g_action_channel",),
-        parse.first_of(parse.to_int),
+        cells.NR_FIELDS,
+        cells.nr_arfcn_parser,
         "5G NR ARFCN",
         entity_category=DIAGNOSTIC,
         enabled_by_default=False,
         aggregates={"nr5g": "arfcn"},
+    ),
+    Metric(
+        "nr5g_frequency",
+        "5G frequency",
+        cells.NR_FIELDS,
+        cells.nr_frequency_parser,
+        "5G NR downlink frequency of the NR-ARFCN (global raster, 3GPP TS 38.104)",
+        unit="MHz",
+        device_class="frequency",
+        state_class=MEASUREMENT,
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+        suggested_display_precision=2,
+        aggregates={"nr5g": "frequency"},
+    ),
+    Metric(
+        "nr5g_ca_bands",
+        "5G CA bands",
+        cells.NR_CA_FIELDS,
+        cells.nr_ca_bands_parser,
+        "5G NR carriers in use, primary first, e.g. n78+n75 (from nr_multi_ca_scell_info)",
+        entity_category=DIAGNOSTIC,
+        enabled_by_default=False,
+        aggregates={"nr5g": "ca_bands"},
     ),
     _signal(
         "nr5g_rsrp_1",
@@ -422,7 +508,7 @@ METRICS: tuple[Metric, ...] = (
         "modem_temperature",
         "Modem temperature",
         ("pm_sensor_mdm",),
-        parse.number,
+        parse.temperature,
         "Modem chip temperature (5G CPEs only)",
         unit="°C",
         device_class="temperature",
@@ -430,6 +516,7 @@ METRICS: tuple[Metric, ...] = (
         entity_category=DIAGNOSTIC,
         enabled_by_default=False,
     ),
+    *_TEMPERATURES,
 )
 
 METRICS_BY_KEY: Mapping[str, Metric] = {metric.key: metric for metric in METRICS}
@@ -437,6 +524,8 @@ METRICS_BY_KEY: Mapping[str, Metric] = {metric.key: metric for metric in METRICS
 # Modem fields read on every poll besides the metrics: identity and session state.
 DEVICE_FIELDS: tuple[str, ...] = (
     "loginfo",
+    # Empty without a session on MC888, MC7010 and MF79U: a second witness besides loginfo.
+    "user_ip_addr",
     "imei",
     "wa_inner_version",
     "cr_version",
@@ -459,6 +548,8 @@ def aggregate_keys(aggregate: str) -> dict[str, str]:
     return {metric.aggregates[aggregate]: metric.key for metric in METRICS if aggregate in metric.aggregates}
 
 
-def parse_metrics(raw: Mapping[str, object]) -> dict[str, MetricValue]:
+def parse_metrics(
+    raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT
+) -> dict[str, MetricValue]:
     """Every catalogue metric parsed out of a raw goform answer."""
-    return {metric.key: metric.value(raw) for metric in METRICS}
+    return {metric.key: metric.value(raw, value_format) for metric in METRICS}

@@ -7,9 +7,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .metrics import parse_metrics
-from .parse import MetricValue, clean
+from .parse import DEFAULT_FORMAT, MetricValue, ValueFormat, clean
 
-_MODEL_IN_VERSION = re.compile(r"((?:MC|MF|MU|G5)\d{2,4}[A-Z0-9]*?)V\d")
+# 'BD_UKH3GMC801AV1.0.0B15' -> MC801A; 'BD_TELIASEMF297DMODV1.0.0B03' -> MF297D (operator
+# suffix MOD dropped); 'BD_LLCUKRF30PROV1.0.0B01' -> F30 Pro.
+_MODEL_IN_VERSION = re.compile(r"((?:MC|MF|MU|G5)\d{2,4}[A-Z]?|F\d{2})([A-Z]*)V\d")
+
+
+def model_from_firmware(firmware: str) -> str | None:
+    """The model named inside a firmware version string, without operator prefix or suffix."""
+    match = _MODEL_IN_VERSION.search(firmware.upper())
+    if match is None:
+        return None
+    model, suffix = match.groups()
+    return f"{model} Pro" if suffix.endswith("PRO") else model
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +40,7 @@ class ModemDevice:
         firmware = clean(raw.get("wa_inner_version"))
         model = clean(raw.get("model_name"))
         if model is None and firmware:
-            match = _MODEL_IN_VERSION.search(firmware)
-            model = match.group(1) if match else None
+            model = model_from_firmware(firmware)
         return cls(
             model=model,
             firmware=firmware,
@@ -59,12 +69,12 @@ class ModemSnapshot:
     raw: Mapping[str, str] = field(repr=False)
 
     @classmethod
-    def from_raw(cls, raw: Mapping[str, object]) -> ModemSnapshot:
+    def from_raw(cls, raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT) -> ModemSnapshot:
         """Parse a goform answer; never raises, whatever the strings are."""
         text_only = {key: value if isinstance(value, str) else "" for key, value in raw.items()}
         return cls(
             device=ModemDevice.from_raw(text_only),
-            values=parse_metrics(text_only),
+            values=parse_metrics(text_only, value_format),
             raw=text_only,
         )
 

@@ -5,12 +5,35 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import TypeAlias
+
+from . import radio
+
+
+class PciFormat(StrEnum):
+    """How a firmware writes the LTE PCI: MC-series builds in hex, MF-series and UFI in decimal."""
+
+    HEX = "hex"
+    DECIMAL = "decimal"
+
+
+@dataclass(frozen=True, slots=True)
+class ValueFormat:
+    """What one firmware build writes differently from another; decided per build, not per value."""
+
+    lte_pci: PciFormat = PciFormat.HEX
+
+
+# Until a build is known, values are read the way most builds write them.
+DEFAULT_FORMAT = ValueFormat()
+
 
 # TypeAlias rather than `type` statements: the probe must run on Python 3.11 too.
 MetricValue: TypeAlias = int | float | str | bool | None
 RawValues: TypeAlias = Sequence[str]
-Parser: TypeAlias = Callable[[RawValues], MetricValue]
+Parser: TypeAlias = Callable[[RawValues, ValueFormat], MetricValue]
 
 # Values the firmware uses for "not available" instead of an empty string.
 UNAVAILABLE = frozenset({"", "--", "-", "n/a", "na", "nan", "inf", "-inf", "null", "none"})
@@ -71,15 +94,30 @@ def to_hex_int(raw: object) -> int | None:
     return int(match.group(1), 16) if match else None
 
 
+MAX_LTE_PCI = 503
+MAX_NR_PCI = 1007
+# Temperature sensors report -40 or below when the sensor is absent.
+MIN_TEMPERATURE = -40
+
+
 def _band_number(raw: object) -> int | None:
     text = clean(raw)
     match = _DIGITS.search(text) if text else None
     return int(match.group()) or None if match else None
 
 
+def _names_nr(text: str) -> bool:
+    """'n78', 'NR5G BAND 78', '5G n78': a band field that speaks of NR, not LTE."""
+    lowered = text.lower()
+    return lowered.startswith("n") or "nr" in lowered or "5g" in lowered
+
+
 def lte_band(raw: object) -> str | None:
-    """'3', 'B3', 'LTE BAND 3' -> 'B3'."""
-    number = _band_number(raw)
+    """'3', 'B3', 'LTE BAND 3' -> 'B3'; an NR band ('n78') is not an LTE band."""
+    text = clean(raw)
+    if text is None or _names_nr(text):
+        return None
+    number = _band_number(text)
     return f"B{number}" if number else None
 
 
@@ -89,10 +127,42 @@ def nr_band(raw: object) -> str | None:
     return f"n{number}" if number else None
 
 
+def to_float(raw: object) -> float | None:
+    """'15.0', '1.4', '15MHz' -> float."""
+    text = clean(raw)
+    match = _NUMBER.match(text) if text else None
+    if match is None:
+        return None
+    value = float(match.group())
+    return value if math.isfinite(value) else None
+
+
+def pci(raw: object, pci_format: PciFormat) -> int | None:
+    """A PCI in the firmware's own notation; a value with a-f is hex whatever the build says."""
+    text = clean(raw)
+    if text is None:
+        return None
+    if pci_format is PciFormat.DECIMAL and text.isdigit():
+        return int(text)
+    return to_hex_int(text)
+
+
+def earfcn(raw: object) -> int | None:
+    """An LTE downlink EARFCN (decimal), None when outside the 3GPP range."""
+    value = to_int(raw)
+    return value if value is not None and 0 <= value <= radio.MAX_EARFCN else None
+
+
+def nr_arfcn(raw: object) -> int | None:
+    """An NR-ARFCN (decimal), None when outside the global raster."""
+    value = to_int(raw)
+    return value if value is not None and 0 < value <= radio.MAX_NR_ARFCN else None
+
+
 def first_of(convert: Callable[[object], MetricValue]) -> Parser:
     """Parser that converts the first field that yields a value."""
 
-    def parse(values: RawValues) -> MetricValue:
+    def parse(values: RawValues, value_format: ValueFormat) -> MetricValue:
         for raw in values:
             value = convert(raw)
             if value is not None:
@@ -102,12 +172,12 @@ def first_of(convert: Callable[[object], MetricValue]) -> Parser:
     return parse
 
 
-def number(values: RawValues) -> MetricValue:
+def number(values: RawValues, value_format: ValueFormat) -> MetricValue:
     """First plain number among the fields."""
-    return first_of(to_number)(values)
+    return first_of(to_number)(values, value_format)
 
 
-def signal(values: RawValues) -> MetricValue:
+def signal(values: RawValues, value_format: ValueFormat) -> MetricValue:
     """First signal level, ignoring the firmware's numeric placeholders."""
     for raw in values:
         value = to_number(raw, sentinels=SIGNAL_SENTINELS)
@@ -116,12 +186,29 @@ def signal(values: RawValues) -> MetricValue:
     return None
 
 
-def text(values: RawValues) -> MetricValue:
+def nr_sinr(values: RawValues, value_format: ValueFormat) -> MetricValue:
+    """NR SINR; -20.0 is the floor the firmware reports when there is no NR cell."""
+    for raw in values:
+        value = to_number(raw, sentinels=SIGNAL_SENTINELS | {"-20.0", "-20"})
+        if value is not None:
+            return value
+    return None
+
+
+def temperature(values: RawValues, value_format: ValueFormat) -> MetricValue:
+    """A temperature in degrees Celsius; -40 or below means the sensor is absent."""
+    value = first_of(to_number)(values, value_format)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > MIN_TEMPERATURE:
+        return value
+    return None
+
+
+def text(values: RawValues, value_format: ValueFormat) -> MetricValue:
     """First non-empty string."""
-    return first_of(clean)(values)
+    return first_of(clean)(values, value_format)
 
 
-def connected(values: RawValues) -> MetricValue:
+def connected(values: RawValues, value_format: ValueFormat) -> MetricValue:
     """ppp_status -> True when a data session is up."""
     state = clean(values[0]) if values else None
     if state is None:
@@ -129,7 +216,7 @@ def connected(values: RawValues) -> MetricValue:
     return state.lower() in CONNECTED_PPP_STATES
 
 
-def roaming(values: RawValues) -> MetricValue:
+def roaming(values: RawValues, value_format: ValueFormat) -> MetricValue:
     """simcard_roam: 'Home' -> False, 'Roaming'/'Internal'/'International' -> True."""
     state = clean(values[0]) if values else None
     if state is None:
@@ -137,21 +224,16 @@ def roaming(values: RawValues) -> MetricValue:
     return state.lower() != "home"
 
 
-def lte_ca_bands(values: RawValues) -> MetricValue:
-    """PCell band plus every SCell of lte_multi_ca_scell_info, e.g. 'B3+B7+B20'.
+def lte_pci(values: RawValues, value_format: ValueFormat) -> MetricValue:
+    """The serving LTE PCI, read in the notation the build uses; never above 503."""
+    for raw in values:
+        value = pci(raw, value_format.lte_pci)
+        if value is not None:
+            return value if value <= MAX_LTE_PCI else None
+    return None
 
-    SCell rows are 'idx,pciHex,state,band,earfcn,bwMHz;' with a trailing ';'.
-    """
-    pcell_raw, scells_raw = [*values, "", ""][:2]
-    bands: list[str] = []
-    pcell = lte_band(pcell_raw)
-    if pcell:
-        bands.append(pcell)
-    scells = clean(scells_raw) or ""
-    for row in scells.split(";"):
-        parts = row.split(",")
-        if len(parts) >= 4:
-            band = lte_band(parts[3])
-            if band:
-                bands.append(band)
-    return "+".join(bands) if bands else None
+
+def nr_pci(values: RawValues, value_format: ValueFormat) -> MetricValue:
+    """The NR PCI: hex on every build seen; never above 1007."""
+    value = first_of(to_hex_int)(values, value_format)
+    return value if isinstance(value, int) and value <= MAX_NR_PCI else None
