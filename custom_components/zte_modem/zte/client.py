@@ -28,8 +28,8 @@ from .exceptions import (
     ZteUnsupportedFirmwareError,
 )
 from .metrics import poll_fields
-from .models import ModemSnapshot, model_from_firmware
-from .parse import MAX_LTE_PCI, PciFormat, clean, to_hex_int, to_int
+from .models import ModemSnapshot, pci_format_of_model, pci_format_proven_by
+from .parse import clean, to_int
 from .profile import AdDigest, LoginForm, LoginProfile, PasswordEncoding
 from .session import session_lost
 
@@ -222,15 +222,14 @@ class ZteClient:
         assert self._profile is not None
         if self._profile.pci_confirmed:
             return
-        proven = _pci_format_proven_by(clean(raw.get("lte_pci")))
+        proven = pci_format_proven_by(clean(raw.get("lte_pci")))
         if proven is not None:
             if proven is not self._profile.pci_format:
                 _LOGGER.debug("LTE PCI of %s is written in %s (seen in a value)", self.host, proven)
             self._profile = replace(self._profile, pci_format=proven, pci_confirmed=True)
             return
         if self._profile.pci_format is None:
-            model = clean(raw.get("model_name")) or model_from_firmware(raw.get("wa_inner_version", "")) or ""
-            self._profile = replace(self._profile, pci_format=_pci_format_of_model(model))
+            self._profile = replace(self._profile, pci_format=pci_format_of_model(raw))
 
     # -- login ----------------------------------------------------------
 
@@ -525,25 +524,6 @@ def _fallback_profile(profile: LoginProfile, detection: Detection) -> LoginProfi
     if (form := detection.fallback_form()) is not None:
         return replace(profile, login_form=form)
     return None
-
-
-def _pci_format_proven_by(value: str | None) -> PciFormat | None:
-    """a-f digits prove hex; a decimal-looking value whose hex reading exceeds 503 proves decimal."""
-    if value is None:
-        return None
-    if any(char in "abcdefABCDEF" for char in value.removeprefix("0x")):
-        return PciFormat.HEX if to_hex_int(value) is not None else None
-    if value.isdigit() and (to_hex_int(value) or 0) > MAX_LTE_PCI and int(value) <= MAX_LTE_PCI:
-        return PciFormat.DECIMAL
-    return None
-
-
-def _pci_format_of_model(model: str) -> PciFormat:
-    """MF-series, MU/U-series and UFI MiFis write the PCI in decimal; MC-series CPEs in hex."""
-    upper = model.upper().replace(" ", "")
-    if upper.startswith(("MF", "MU", "UFI", "U")) or upper[:1] == "F":
-        return PciFormat.DECIMAL
-    return PciFormat.HEX
 
 
 __all__ = ["ClientStats", "ZteClient", "ZteError", "normalize_host"]

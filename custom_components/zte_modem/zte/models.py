@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .metrics import parse_metrics
-from .parse import DEFAULT_FORMAT, MetricValue, ValueFormat, clean
+from .parse import DEFAULT_FORMAT, MAX_LTE_PCI, MetricValue, PciFormat, ValueFormat, clean, to_hex_int
 
 # 'BD_UKH3GMC801AV1.0.0B15' -> MC801A; 'BD_TELIASEMF297DMODV1.0.0B03' -> MF297D (operator
 # suffix MOD dropped); 'BD_LLCUKRF30PROV1.0.0B01' -> F30 Pro.
@@ -21,6 +21,26 @@ def model_from_firmware(firmware: str) -> str | None:
         return None
     model, suffix = match.groups()
     return f"{model} Pro" if suffix.endswith("PRO") else model
+
+
+def pci_format_proven_by(value: str | None) -> PciFormat | None:
+    """a-f digits prove hex; a decimal-looking value whose hex reading exceeds 503 proves decimal."""
+    if value is None:
+        return None
+    if any(char in "abcdefABCDEF" for char in value.removeprefix("0x")):
+        return PciFormat.HEX if to_hex_int(value) is not None else None
+    if value.isdigit() and (to_hex_int(value) or 0) > MAX_LTE_PCI and int(value) <= MAX_LTE_PCI:
+        return PciFormat.DECIMAL
+    return None
+
+
+def pci_format_of_model(raw: Mapping[str, str]) -> PciFormat:
+    """MF-series, MU/U-series, F-series MiFis and UFI builds write the PCI in decimal; MC-series in hex."""
+    model = clean(raw.get("model_name")) or model_from_firmware(raw.get("wa_inner_version") or "") or ""
+    upper = model.upper().replace(" ", "")
+    if upper.startswith(("MF", "MU", "UFI", "U", "F")):
+        return PciFormat.DECIMAL
+    return PciFormat.HEX
 
 
 @dataclass(frozen=True, slots=True)
