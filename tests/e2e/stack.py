@@ -97,10 +97,15 @@ class SimulatorProcess:
 
 
 def hass_binary() -> str:
-    """hass of the venv this Python runs in."""
-    candidate = Path(sys.executable).parent / "hass"
+    """hass of the lane's real-hass venv (scripts/in-lane sets ZTE_HASS_PYTHON), else of this venv.
+
+    The current lane runs pytest on the HA version its test harness pins and a real hass
+    of a newer release from another venv; the Python 3.13 lanes have both in one venv.
+    """
+    python = os.environ.get("ZTE_HASS_PYTHON") or sys.executable
+    candidate = Path(python).parent / "hass"  # not resolved: a venv's python is a symlink
     if not candidate.exists():
-        raise RuntimeError(f"no hass next to {sys.executable}; run scripts/setup")
+        raise RuntimeError(f"no hass next to {python}; run scripts/setup")
     return str(candidate)
 
 

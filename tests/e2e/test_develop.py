@@ -27,8 +27,11 @@ def _port_open(port: int) -> bool:
 
 async def test_develop_script(socket_enabled: None) -> None:
     """Starts everything, answers MQTT through the broker it printed, and stops everything on Ctrl-C."""
+    # The lane this test runs in (scripts/in-lane sets ZTE_LANE): the demo's hass is that lane's.
+    lane = ["--lane", os.environ["ZTE_LANE"]] if os.environ.get("ZTE_LANE") else []
     process = await asyncio.create_subprocess_exec(
         str(ROOT / "scripts" / "develop"),
+        *lane,
         cwd=ROOT,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
