@@ -25,6 +25,41 @@ probe command's `metrics` object. Values are `null`/unknown when the modem does
 not report them right now (no 5G cell, no SIM, sentinel values such as `255` or
 `-3276.8`). PCI and cell id are decimal; bands read `B3` (LTE) and `n78` (5G).
 
+## How values are read on real firmware
+
+- **PCI, decimal or hex.** Firmware writes `lte_pci` in hex on MC-series CPEs
+  (`1A7` = 423) and in decimal on MF-series routers and MiFis (an MF79U sends `205`;
+  read as hex that would be 517, above the highest PCI, 503). The notation is decided
+  once per firmware, not per value: a value with the digits a-f proves hex, a value
+  whose hex reading would exceed 503 proves decimal, and otherwise the model decides
+  (MC: hex; MF, MU/U, F and UFI builds: decimal). The decision is stored with the
+  login profile so it never flips between polls. `nr5g_pci` is hex on every build
+  seen (0-1007). `cell_id` is hex on all of them.
+- **Bands from the channel.** `lte_band` is derived from the EARFCN with the band
+  table of 3GPP TS 36.101 (EARFCN ranges never overlap), `nr5g_band` from the
+  NR-ARFCN with TS 38.101. The modem's band fields (`lte_ca_pcell_band`, `lte_band`,
+  `wan_active_band`) are used only when no channel is reported: some firmware gets
+  them wrong (an MF79U reports "LTE BAND 1" on EARFCN 1875, which is band 3). Where an
+  NR channel lies in several bands (n77/n78, n20/n28, n41/n90, ...) the band the modem
+  names decides, else the more widely deployed one. In 5G SA there is no LTE band, even
+  when a band field says `n78`.
+- **Carrier aggregation.** `lte_ca_bands` lists the primary cell first (its band from
+  its EARFCN: `lte_ca_pcell_arfcn`, `lte_ca_pcell_freq` or `wan_active_channel`, else
+  `lte_ca_pcell_band`, which some builds leave `0` or empty), then every secondary
+  cell of `lte_multi_ca_scell_info` (rows `idx,PCI,state,band,EARFCN,bandwidth;`), or
+  the single `lte_ca_scell_band` where the list is absent. Intra-band CA keeps both
+  entries (`B41+B41`). `lte_ca_total_bandwidth` adds up the bandwidths of all carriers
+  when every one is reported; bandwidths are floats (`1.4` stays 1.4).
+  `nr5g_ca_bands` does the same for NR from `nr_multi_ca_scell_info`.
+- **Frequencies.** `lte_frequency` is the downlink centre frequency of the primary
+  cell, F = F_DL_low + 0.1 (EARFCN - N_Offs-DL) (TS 36.101); `nr5g_frequency` that of
+  the NR-ARFCN on the global raster (TS 38.104), e.g. 640000 = 3600.0 MHz. They are
+  what you look up when aligning an outdoor antenna towards a mast.
+- **Alias spellings.** 5G values are read from `Z5g_rsrp`/`Z5g_SINR` and, on MC888 Pro
+  builds, from `nr5g_rsrp`, `5g_rsrp`, `nr5g_sinr`, `Z5g_snr` (first non-empty wins).
+  Every temperature the firmware reports is its own sensor; -40 °C or below means the
+  sensor is absent.
+
 | key | name | unit | device class | state class | enabled by default | aggregate | modem fields | meaning |
 |---|---|---|---|---|---|---|---|---|
 """

@@ -15,7 +15,7 @@ from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
-from .const import CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN, LOGGER, PAUSE_DURATION
+from .const import CONF_PROFILE, CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN, LOGGER, PAUSE_DURATION
 from .errors import describe_error
 from .zte import ModemSnapshot, ZteAuthenticationError, ZteClient, ZteError, ZteLockedError
 
@@ -88,7 +88,17 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
                 translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
             ) from err
         self.last_read_at = time.monotonic()
+        self._store_profile()
         return snapshot
+
+    def _store_profile(self) -> None:
+        """Keep what the client learnt (scheme, PCI notation) so the next start skips detection."""
+        profile = self.client.profile
+        entry = self.config_entry
+        if profile is not None and profile.as_dict() != entry.data.get(CONF_PROFILE):
+            self.hass.config_entries.async_update_entry(
+                entry, data={**entry.data, CONF_PROFILE: profile.as_dict()}
+            )
 
     async def async_pause(self) -> None:
         """Stop polling and give the session to the web UI; resumes by itself."""

@@ -27,6 +27,7 @@ TO_REDACT = {
     "ipv6_wan_ipaddr",
     "wan_ip",
     "wan_ipv6",
+    "user_ip_addr",
     "cookie",
     "stok",
     "zwsd",
@@ -53,6 +54,12 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: ZteConf
             TO_REDACT,
         ),
         "family": profile.family.value if profile else None,
+        # Which web-UI file and construct decided the login scheme (file names and code shapes only).
+        "detection": (
+            {"confident": client.detection.confident, "evidence": list(client.detection.evidence)}
+            if client.detection
+            else None
+        ),
         "coordinator": runtime.coordinator.diagnostics(),
         "client_stats": asdict(client.stats),
         "mqtt_bridge": dict(runtime.bridge.stats) if runtime.bridge else None,

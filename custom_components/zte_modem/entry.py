@@ -62,12 +62,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator)
     entry.async_on_unload(coordinator.async_shutdown_timers)
 
-    if client.profile is not None and client.profile.as_dict() != entry.data.get(CONF_PROFILE):
-        # Firmware changed or the profile was detected anew: skip detection next time.
-        hass.config_entries.async_update_entry(
-            entry, data={**entry.data, CONF_PROFILE: client.profile.as_dict()}
-        )
-
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await _async_setup_bridge(hass, entry)
     return True

@@ -8,6 +8,7 @@ from .zte import (
     ZteConnectionError,
     ZteError,
     ZteLockedError,
+    ZteLoginRefusedError,
     ZteUnsupportedFirmwareError,
 )
 
@@ -17,6 +18,8 @@ ERROR_KEYS = (
     "locked",
     "attempts_low",
     "busy",
+    "setup_required",
+    "sim_locked",
     "unsupported_firmware",
     "cannot_connect",
     "unknown",
@@ -33,6 +36,8 @@ def describe_error(err: ZteError) -> tuple[str, dict[str, str]]:
         return "attempts_low", {"attempts": str(err.attempts_left)}
     if isinstance(err, ZteBusyError):
         return "busy", {}
+    if isinstance(err, ZteLoginRefusedError):
+        return err.reason if err.reason in ERROR_KEYS else "unknown", {"error": str(err)}
     if isinstance(err, ZteUnsupportedFirmwareError):
         return "unsupported_firmware", {}
     if isinstance(err, ZteConnectionError):

@@ -42,6 +42,10 @@ async def test_probe_json_every_family(make_modem: ModemFactory, profile: str) -
     assert SECRET not in output
     assert modem.values["imei"] not in output
     assert modem.snapshot_state()["logged_in"] is False  # it gave the session back
+    # Every build that serves its JS is read with confidence, and says from which file.
+    detection = result["detection"]
+    assert detection["confident"] is modem.profile.serve_js
+    assert all(line.split(":")[0] in {"password", "write token", "login"} for line in detection["evidence"])
 
 
 async def test_probe_text(make_modem: ModemFactory) -> None:
@@ -50,6 +54,8 @@ async def test_probe_text(make_modem: ModemFactory) -> None:
     code, output = await _probe(modem.url, SECRET)
     assert code == 0
     assert "Family:    D" in output
+    assert "Detection: confident" in output
+    assert "write token: SHA256(rd0+rd1) in js/service.js" in output
     assert "lte_rsrp" in output
     assert "-95 dBm" in output
     assert SECRET not in output
@@ -110,3 +116,13 @@ async def test_main_reads_password_from_environment(
     monkeypatch.delenv("ZTE_PASSWORD")
     monkeypatch.setattr("getpass.getpass", lambda prompt: SECRET)
     assert await asyncio.to_thread(main, argv) == 4
+
+
+async def test_probe_says_what_it_could_not_settle(make_modem: ModemFactory) -> None:
+    """A build hiding its JS: the probe says the scheme is a guess, and which parts."""
+    modem = await make_modem("mc889", SECRET)
+    code, output = await _probe(modem.url, SECRET)
+    assert code == 0
+    assert "Detection: NOT confident" in output
+    assert "guessing sha256 from the firmware name (not confident)" in output
+    assert SECRET not in output

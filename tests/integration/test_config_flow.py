@@ -58,7 +58,7 @@ async def test_multi_user_firmware_stores_username(hass: HomeAssistant, make_mod
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"][CONF_USERNAME] == "operator"
-    assert result["data"][CONF_PROFILE]["multi_user"] is True
+    assert result["data"][CONF_PROFILE]["login_form"] == "multi_user"
     await hass.async_block_till_done()
 
 

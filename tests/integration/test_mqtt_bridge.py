@@ -27,11 +27,14 @@ from custom_components.zte_modem.zte import METRICS
 from tests.integration.conftest import setup_modem_entry
 from tests.simulator import ModemSimulator
 
+# The contract's keys plus `frequency`, the downlink centre frequency added in both objects
+# (an added key; every contract key keeps its name, type and meaning: docs/mqtt.md).
 LTE_KEYS = {
     "rsrp", "rsrq", "sinr", "rssi", "band", "earfcn", "pci", "cell_id", "bandwidth", "ca_bands",
     "provider", "network_type", "rsrp1", "rsrp2", "rsrp3", "rsrp4", "sinr1", "sinr2", "sinr3", "sinr4",
+    "frequency",
 }  # fmt: skip
-NR5G_KEYS = {"rsrp", "rsrq", "sinr", "band", "pci", "arfcn", "rsrp1", "rsrp2"}
+NR5G_KEYS = {"rsrp", "rsrq", "sinr", "band", "pci", "arfcn", "rsrp1", "rsrp2", "frequency"}
 
 
 def published(mqtt_mock: MqttMockHAClient, topic: str) -> list[tuple[Any, int, bool]]:

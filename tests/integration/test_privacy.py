@@ -26,8 +26,8 @@ async def test_debug_log_has_no_secrets(
     seen_nonces: set[str] = set()
     original_field = modem._field
 
-    def recording_field(key: str, logged_in: bool) -> str:
-        value = original_field(key, logged_in)
+    def recording_field(key: str, logged_in: bool, **kwargs: bool) -> str:
+        value = original_field(key, logged_in, **kwargs)
         if key in ("LD", "RD") and value:
             seen_nonces.add(value)
         return value

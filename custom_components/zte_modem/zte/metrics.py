@@ -259,7 +259,6 @@ METRICS: tuple[Metric, ...] = (
         state_class=MEASUREMENT,
         entity_category=DIAGNOSTIC,
         enabled_by_default=False,
-        aggregates={"lte": "total_bandwidth"},
     ),
     Metric(
         "lte_frequency",
@@ -353,7 +352,6 @@ METRICS: tuple[Metric, ...] = (
         "5G NR carriers in use, primary first, e.g. n78+n75 (from nr_multi_ca_scell_info)",
         entity_category=DIAGNOSTIC,
         enabled_by_default=False,
-        aggregates={"nr5g": "ca_bands"},
     ),
     _signal(
         "nr5g_rsrp_1",

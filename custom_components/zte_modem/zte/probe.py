@@ -79,8 +79,11 @@ async def run_probe(args: argparse.Namespace, out: TextIO, password: str) -> int
         "login": {
             "password_encoding": profile.password_encoding.value,
             "ad_digest": profile.ad_digest.value,
+            "login_form": profile.login_form.value,
             "multi_user": profile.multi_user,
+            "lte_pci_format": profile.pci_format.value if profile.pci_format else None,
         },
+        "detection": _detection_report(client),
         "metrics": dict(snapshot.values),
     }
     if args.json:
@@ -90,15 +93,34 @@ async def run_probe(args: argparse.Namespace, out: TextIO, password: str) -> int
     out.write(f"Model:     {result['model'] or 'unknown'}\n")
     out.write(f"Firmware:  {result['firmware'] or 'unknown'}\n")
     out.write(
-        f"Login:     password {profile.password_encoding.value}, AD {profile.ad_digest.value}"
-        f"{', multi-user' if profile.multi_user else ''}\n\n"
+        f"Login:     password {profile.password_encoding.value}, AD {profile.ad_digest.value}, "
+        f"form {profile.login_form.value}\n"
     )
+    detection = result["detection"]
+    out.write(f"Detection: {'confident' if detection['confident'] else 'NOT confident'}\n")
+    for line in detection["evidence"]:
+        out.write(f"  - {line}\n")
+    out.write("\n")
     width = max(len(metric.key) for metric in METRICS)
     for metric in METRICS:
         value = snapshot.values[metric.key]
         shown = "-" if value is None else f"{value}{' ' + metric.unit if metric.unit else ''}"
         out.write(f"{metric.key:<{width}}  {shown}\n")
     return EXIT_OK
+
+
+def _detection_report(client: ZteClient) -> dict[str, Any]:
+    """Which file and construct decided each part of the scheme; only file names and code shapes."""
+    detection = client.detection
+    if detection is None:  # pragma: no cover - a fresh client always detects
+        return {"confident": True, "evidence": ["stored profile"]}
+    return {
+        "confident": detection.confident,
+        "password_confident": detection.password_confident,
+        "ad_confident": detection.ad_confident,
+        "form_confident": detection.form_confident,
+        "evidence": list(detection.evidence),
+    }
 
 
 def _report_error(err: ZteError, out: TextIO, *, as_json: bool) -> int:
