@@ -46,7 +46,8 @@ async def test_real_shape_logs_in_reads_and_writes(
     assert state["failed_logins"] <= 1, REAL_SHAPES[name]
     assert state["ad_failures"] == 0, REAL_SHAPES[name]
     assert state["logged_in"] is False
-    assert client.detection is not None and client.detection.confident, client.detection
+    assert client.detection is not None
+    assert client.detection.confident, client.detection.evidence
     assert snapshot.values["lte_band"] == "B3"
     assert snapshot.values["lte_pci"] == (205 if modem.profile.pci_decimal else 0x1F4)
 
@@ -60,7 +61,8 @@ async def test_cook_with_request_build_reboots(make_modem: ModemFactory, make_cl
 
     assert modem.stats.reboots == 1
     assert modem.snapshot_state()["ad_failures"] == 0
-    assert client.profile is not None and client.profile.ad_digest is AdDigest.SHA256
+    assert client.profile is not None
+    assert client.profile.ad_digest is AdDigest.SHA256
 
 
 async def test_guessed_ad_digest_is_corrected_by_one_refused_write(
