@@ -525,7 +525,7 @@ def test_normalize_host() -> None:
 
 def test_poll_fields_fit_one_request() -> None:
     """One poll asks for every field once, well below what real pages ask in one GET (the stock
-    poller ~70 keys, ZTE-MC-Home-assistant ~130 on MC801A/MC888: zte-protocol.md section 3)."""
+    poller ~70 keys, the ZTE-MC-Home-assistant integration ~130 on MC801A/MC888)."""
     fields = poll_fields()
     assert len(fields) == len(set(fields)) <= 90
     assert "loginfo" in fields
@@ -533,7 +533,7 @@ def test_poll_fields_fit_one_request() -> None:
 
 
 async def test_https_with_self_signed_certificate(socket_enabled: None, make_client: ClientFactory) -> None:
-    """HTTPS routers with their own self-signed certificate work (zte-protocol.md §12.3)."""
+    """HTTPS routers with their own self-signed certificate work."""
     modem = ModemSimulator("mc888", "admin")
     await modem.start(ssl_context=self_signed_context())
     try:

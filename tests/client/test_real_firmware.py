@@ -1,4 +1,4 @@
-"""The client on simulator builds that have the shapes of real firmware (zte-protocol.md section 15)."""
+"""The client on simulator builds that have the shapes of real firmware (docs/detection.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The simulator behaves like the firmware where the client cannot show it (zte-protocol.md §12.3)."""
+"""The simulator behaves like the firmware where the client cannot show it."""
 
 from __future__ import annotations
 

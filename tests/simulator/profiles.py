@@ -1,10 +1,9 @@
 """Simulated firmware builds, named after real models, serving web-UI JavaScript of real shapes.
 
-The JavaScript below is written in our own words from the facts in
-tests/fixtures/webui/README.md (where real builds keep their flags, login builder and
-AD function). It reproduces the constructs a detector must read (file layout, flag
-spelling, builder object, the two-step AD computation, wrapper functions), not any
-vendor code.
+The JavaScript below is written in our own words from the facts in docs/detection.md
+(where real builds keep their flags, login builder and AD function). It reproduces the
+constructs a detector must read (file layout, flag spelling, builder object, the
+two-step AD computation, wrapper functions), not any vendor code.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ PRELOGIN_READABLE = frozenset(
         "opms_wan_mode",
         "network_provider",
         "user",
-        # Real builds answer these without a session (zte-protocol.md section 15.3).
+        # Real builds answer these without a session (docs/detection.md, "Is the session still ours?").
         "imei",
         "model_name",
     }

@@ -40,7 +40,7 @@ SET_PATH = "/goform/goform_set_cmd_process"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_USERNAME = "admin"
 MAX_LOGIN_COUNT = 5
-# LOGIN results (zte-protocol.md section 4.4 plus the codes of OEM builds).
+# LOGIN results of stock and OEM builds (table in docs/detection.md).
 LOGIN_OK = frozenset({"0", "4"})
 LOGIN_WRONG_PASSWORD = frozenset({"1", "3"})
 LOGIN_DUPLICATE = "2"  # another user holds the session

@@ -36,7 +36,7 @@ class LoginForm(StrEnum):
 
 
 class Family(StrEnum):
-    """Firmware families of zte-protocol.md section 1."""
+    """Firmware families as the README's "Supported routers" table names them."""
 
     A = "A"
     A_PLUS = "A+"

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from .parse import clean
 
-# Fields some build or other answers without a session (zte-protocol.md sections 4.1 and 6);
+# Fields some build or other answers without a session (the login page reads them first);
 # they say nothing about the session. Everything else read in a poll needs one.
 READABLE_WITHOUT_SESSION = frozenset(
     {
