@@ -11,6 +11,7 @@ from syrupy.assertion import SnapshotAssertion
 
 from custom_components.zte_modem.const import DOMAIN
 from custom_components.zte_modem.zte import METRICS
+from tests.integration.compat import device_with_identifier
 from tests.simulator import ModemSimulator
 
 
@@ -55,7 +56,9 @@ async def test_default_entities_and_device(
     assert disabled
     assert disabled_keys == {metric.key for metric in METRICS if not metric.enabled_by_default}
 
-    device = device_registry.async_get_device(identifiers={(DOMAIN, init_integration.unique_id)})
+    device = device_with_identifier(
+        device_registry, init_integration.entry_id, (DOMAIN, init_integration.unique_id)
+    )
     assert device is not None
     assert (device.manufacturer, device.model) == ("ZTE", "MC801A")
     assert device.sw_version == modem.profile.wa_inner_version
