@@ -1,19 +1,12 @@
 """Home Assistant integration for ZTE LTE/5G routers (goform web API).
 
-The Home Assistant side lives in ``entry.py`` and is imported lazily, so that
-``python -m custom_components.zte_modem.zte probe`` runs on a machine without
-Home Assistant: importing the HA-free client imports this package first.
+Home Assistant imports this package in an executor, so its imports run off the
+event loop. The HA-free client in ``zte/`` is run without Home Assistant through
+``scripts/probe``, which loads ``zte`` on its own and never imports this package.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from .entry import async_remove_entry, async_setup_entry, async_unload_entry
 
-_ENTRY_HOOKS = frozenset({"async_setup_entry", "async_unload_entry", "async_remove_entry"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _ENTRY_HOOKS:
-        return getattr(import_module(f"{__name__}.entry"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["async_remove_entry", "async_setup_entry", "async_unload_entry"]

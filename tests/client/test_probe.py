@@ -7,6 +7,7 @@ import io
 import json
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,27 @@ async def test_probe_says_what_it_could_not_settle(make_modem: ModemFactory) -> 
     assert "Detection: NOT confident" in output
     assert "guessing sha256 from the firmware name (not confident)" in output
     assert SECRET not in output
+
+
+async def test_scripts_probe_runs_without_home_assistant(make_modem: ModemFactory) -> None:
+    """scripts/probe works where Home Assistant cannot be imported, and never imports the integration."""
+    modem = await make_modem("mc801a", SECRET)
+    script = Path(__file__).resolve().parents[2] / "scripts" / "probe"
+    # Poison both packages: importing either one would end the probe with an ImportError.
+    guard = (
+        "import runpy, sys; sys.modules['homeassistant'] = None; "
+        "sys.modules['custom_components'] = None; sys.argv = sys.argv[1:]; "
+        "runpy.run_path(sys.argv[0], run_name='__main__')"
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", guard, str(script), "--host", modem.url, "--json",
+        env={**os.environ, "ZTE_PASSWORD": SECRET},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    stdout, stderr = await process.communicate()
+    assert process.returncode == 0, stderr.decode()
+    result = json.loads(stdout)
+    assert result["model"] == "MC801A"
+    assert result["metrics"]["lte_band"] == "B3"
+    assert SECRET not in stdout.decode()

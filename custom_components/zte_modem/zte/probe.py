@@ -1,6 +1,7 @@
 """The probe command: "does it work with my router?" in one run.
 
-    python -m custom_components.zte_modem.zte probe --host http://192.168.0.1 [--json]
+    scripts/probe --host http://192.168.0.1 [--json]        (no Home Assistant needed)
+    python -m custom_components.zte_modem.zte probe --host …  (inside an HA environment)
 
 Prints the detected family, model, firmware and every metric. It never prints
 the password, the IMEI, cookies or tokens, so the output can go into a bug report.
