@@ -14,7 +14,8 @@ from homeassistant.helpers.entity_platform import AddEntitiesCallback
 from .const import DOMAIN
 from .coordinator import ZteConfigEntry, ZteCoordinator
 from .entity import ZteEntity
-from .zte import ZteError
+from .errors import describe_error
+from .zte import ZteAuthenticationError, ZteError
 
 PARALLEL_UPDATES = 1
 
@@ -38,7 +39,7 @@ BUTTONS: tuple[ZteButtonDescription, ...] = (
         key="refresh",
         translation_key="refresh",
         entity_category=EntityCategory.DIAGNOSTIC,
-        press_fn=lambda coordinator: coordinator.async_request_refresh(),
+        press_fn=lambda coordinator: coordinator.async_refresh_or_raise(),
     ),
 )
 
@@ -66,12 +67,14 @@ class ZteButton(ZteEntity, ButtonEntity):
         return True
 
     async def async_press(self) -> None:
-        """Run the action; a modem error becomes a message in the UI."""
+        """Run the action; a modem error becomes the same message polling would give."""
         try:
             await self.entity_description.press_fn(self.coordinator)
         except ZteError as err:
+            if isinstance(err, ZteAuthenticationError):
+                # Never retried: the user enters the new password once, in the reauth dialog.
+                self.coordinator.config_entry.async_start_reauth(self.hass)
+            key, placeholders = describe_error(err)
             raise HomeAssistantError(
-                translation_domain=DOMAIN,
-                translation_key="action_failed",
-                translation_placeholders={"error": str(err)},
+                translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
             ) from err

@@ -133,6 +133,9 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for address and password, log in, and identify the modem."""
         errors: dict[str, str] = {}
         placeholders: dict[str, str] = {}
+        if user_input is not None:
+            # Before any login: a login would throw the running entry out of the single session.
+            self._async_abort_entries_match({CONF_HOST: normalize_host(user_input[CONF_HOST])})
         if user_input is not None and (checked := await _check(self.hass, user_input, errors, placeholders)):
             snapshot, profile = checked
             await self.async_set_unique_id(snapshot.device.serial)

@@ -100,6 +100,13 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
                 entry, data={**entry.data, CONF_PROFILE: profile.as_dict()}
             )
 
+    async def async_refresh_or_raise(self) -> None:
+        """Read now for the Refresh button; the client error, if any, reaches the caller."""
+        await self.async_refresh()
+        cause = self.last_exception.__cause__ if self.last_exception is not None else None
+        if not self.last_update_success and isinstance(cause, ZteError):
+            raise cause
+
     async def async_pause(self) -> None:
         """Stop polling and give the session to the web UI; resumes by itself."""
         self.paused_until = dt_util.utcnow() + PAUSE_DURATION

@@ -12,9 +12,13 @@ from .zte import (
     ZteUnsupportedFirmwareError,
 )
 
+FEW_ATTEMPTS = 2
+
 # Every key describe_error can return; each has text in config.error and in exceptions.
 ERROR_KEYS = (
     "invalid_auth",
+    "invalid_auth_attempts",
+    "invalid_auth_few",
     "locked",
     "attempts_low",
     "busy",
@@ -29,7 +33,11 @@ ERROR_KEYS = (
 def describe_error(err: ZteError) -> tuple[str, dict[str, str]]:
     """Translation key and placeholders for a client error."""
     if isinstance(err, ZteAuthenticationError):
-        return "invalid_auth", {}
+        if err.attempts_left is None:
+            return "invalid_auth", {}
+        # Two or fewer: the next wrong entries lock the router for five minutes.
+        key = "invalid_auth_few" if err.attempts_left <= FEW_ATTEMPTS else "invalid_auth_attempts"
+        return key, {"attempts": str(err.attempts_left)}
     if isinstance(err, ZteLockedError):
         if err.seconds_remaining > 0:
             return "locked", {"minutes": str(err.minutes_remaining)}

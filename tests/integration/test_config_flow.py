@@ -66,7 +66,8 @@ async def test_multi_user_firmware_stores_username(hass: HomeAssistant, make_mod
     ("error", "placeholder"),
     [
         ("cannot_connect", None),
-        ("invalid_auth", None),
+        ("invalid_auth_attempts", ("attempts", "4")),
+        ("invalid_auth_few", ("attempts", "2")),
         ("locked", ("minutes", "5")),
         ("attempts_low", ("attempts", "1")),
         ("busy", None),
@@ -84,8 +85,11 @@ async def test_user_flow_error_and_recovery(
     password = PASSWORD
     if error == "cannot_connect":
         host = "http://127.0.0.1:9"
-    elif error == "invalid_auth":
+    elif error == "invalid_auth_attempts":
         password = "wrong"
+    elif error == "invalid_auth_few":
+        password = "wrong"
+        modem._attempts_left = 3
     elif error == "locked":
         modem._attempts_left = 0
         modem._lock_until = modem.clock() + 290
@@ -126,13 +130,16 @@ async def test_user_flow_error_and_recovery(
 async def test_same_modem_twice_aborts(
     hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
 ) -> None:
-    """The same IMEI cannot be added twice."""
+    """The same address is refused before any login, so the running entry keeps its session."""
+    logins = modem.stats.logins
     flow_id = await _start(hass)
     result = await hass.config_entries.flow.async_configure(
-        flow_id, {CONF_HOST: modem.url, CONF_PASSWORD: PASSWORD}
+        flow_id, {CONF_HOST: modem.url + "/", CONF_PASSWORD: PASSWORD}
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
+    assert modem.stats.logins == logins
+    assert modem.snapshot_state()["logged_in"] is True
 
 
 async def test_reauth(hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry) -> None:
@@ -142,7 +149,8 @@ async def test_reauth(hass: HomeAssistant, modem: ModemSimulator, init_integrati
     assert result["step_id"] == "reauth_confirm"
 
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_PASSWORD: "still-wrong"})
-    assert result["errors"] == {"base": "invalid_auth"}
+    assert result["errors"] == {"base": "invalid_auth_attempts"}
+    assert result["description_placeholders"]["attempts"] == "4"
 
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_PASSWORD: "brand-new"})
     assert result["type"] is FlowResultType.ABORT

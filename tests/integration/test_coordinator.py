@@ -15,6 +15,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 
+from custom_components.zte_modem.const import DOMAIN
 from tests.integration.conftest import async_poll
 from tests.simulator import FakeClock, ModemSimulator
 
@@ -171,7 +172,7 @@ async def test_reboot_button_error(
 ) -> None:
     """A modem that cannot be reached gives a readable error, not a traceback."""
     modem.inject_fault("reset")
-    with pytest.raises(HomeAssistantError, match="did not carry out"):
+    with pytest.raises(HomeAssistantError, match="Cannot reach the router"):
         await hass.services.async_call(
             "button", SERVICE_PRESS, {ATTR_ENTITY_ID: "button.zte_mc801a_reboot"}, blocking=True
         )
@@ -239,3 +240,31 @@ async def test_unload_while_paused(
     await hass.services.async_call("switch", SERVICE_TURN_OFF, {ATTR_ENTITY_ID: POLLING}, blocking=True)
     assert await hass.config_entries.async_unload(init_integration.entry_id)
     await hass.async_block_till_done()
+
+
+async def test_reboot_with_changed_password_starts_reauth(
+    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
+) -> None:
+    """The router's password changed: pressing Reboot says so and opens the reauth dialog, once."""
+    modem.set_password("changed")
+    modem.expire_sessions()
+    with pytest.raises(HomeAssistantError, match="rejected the password"):
+        await hass.services.async_call(
+            "button", SERVICE_PRESS, {ATTR_ENTITY_ID: "button.zte_mc801a_reboot"}, blocking=True
+        )
+    await hass.async_block_till_done()
+    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
+    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
+    assert modem.stats.reboots == 0
+    assert modem.stats.failed_logins == 1
+
+
+async def test_refresh_button_reports_the_modem_error(
+    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
+) -> None:
+    """Refresh against a modem that answers HTML says what is wrong instead of staying silent."""
+    modem.inject_fault("html")
+    with pytest.raises(HomeAssistantError, match="does not understand"):
+        await hass.services.async_call(
+            "button", SERVICE_PRESS, {ATTR_ENTITY_ID: "button.zte_mc801a_refresh"}, blocking=True
+        )
