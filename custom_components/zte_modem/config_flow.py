@@ -47,6 +47,7 @@ from .const import (
 from .errors import describe_error
 from .zte import LoginProfile, ModemSnapshot, ZteClient, ZteError, normalize_host
 
+MQTT_DOMAIN = "mqtt"
 ROOT_TOPIC = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*")
 PASSWORD_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 
@@ -204,8 +205,19 @@ def normalize_root(root: str) -> str | None:
     return candidate if ROOT_TOPIC.fullmatch(candidate) else None
 
 
+def own_discovery_prefix(hass: HomeAssistant) -> str | None:
+    """The prefix this Home Assistant's MQTT integration discovers on, when MQTT is set up."""
+    for entry in hass.config_entries.async_entries(MQTT_DOMAIN):
+        prefix = entry.options.get("discovery_prefix", entry.data.get("discovery_prefix"))
+        enabled = entry.options.get("discovery", entry.data.get("discovery", True))
+        return str(prefix or DEFAULT_DISCOVERY_PREFIX) if enabled else None
+    return None
+
+
 class ZteModemOptionsFlow(OptionsFlow):
     """Polling interval and the MQTT bridge."""
+
+    _prefix_warned: str | None = None
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """One form with every option."""
@@ -223,6 +235,14 @@ class ZteModemOptionsFlow(OptionsFlow):
                 errors[CONF_MQTT_ROOT] = "root_in_use"
             if prefix is None:
                 errors[CONF_DISCOVERY_PREFIX] = "invalid_root"
+            elif (
+                user_input[CONF_DISCOVERY]
+                and prefix == own_discovery_prefix(self.hass)
+                and self._prefix_warned != prefix
+            ):
+                # This HA would discover its own modem a second time; said once, then accepted.
+                errors[CONF_DISCOVERY_PREFIX] = "prefix_of_this_ha"
+                self._prefix_warned = prefix
             if not errors:
                 options = {
                     **user_input,

@@ -11,6 +11,8 @@ LOGGER = logging.getLogger(__package__)
 
 DEFAULT_HOST: Final = "http://192.168.0.1"
 CONF_PROFILE: Final = "profile"
+# Set once the per-metric discovery configs of earlier releases have been emptied.
+CONF_LEGACY_DISCOVERY_CLEARED: Final = "legacy_discovery_cleared"
 
 CONF_SCAN_INTERVAL: Final = "scan_interval"
 DEFAULT_SCAN_INTERVAL: Final = 30

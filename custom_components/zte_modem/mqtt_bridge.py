@@ -23,6 +23,7 @@ from homeassistant.loader import async_get_integration
 from .const import (
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
+    CONF_LEGACY_DISCOVERY_CLEARED,
     CONF_MAX_AGE,
     CONF_MQTT_BRIDGE,
     CONF_MQTT_ROOT,
@@ -61,10 +62,15 @@ def node_id(entry: ZteConfigEntry) -> str:
     return "zte_modem_" + _UNSAFE_ID.sub("_", str(entry.unique_id))
 
 
-def discovery_topics(entry: ZteConfigEntry, prefix: str) -> dict[str, str]:
-    """Metric key -> discovery config topic."""
+def discovery_topic(entry: ZteConfigEntry, prefix: str) -> str:
+    """The one device-based discovery config of a modem (HA 2024.11+)."""
+    return f"{prefix}/device/{node_id(entry)}/config"
+
+
+def legacy_discovery_topics(entry: ZteConfigEntry, prefix: str) -> list[str]:
+    """The per-metric config topics of earlier releases, cleared once after the upgrade."""
     node = node_id(entry)
-    return {metric.key: f"{prefix}/{metric.platform}/{node}/{metric.key}/config" for metric in METRICS}
+    return [f"{prefix}/{metric.platform}/{node}/{metric.key}/config" for metric in METRICS]
 
 
 def render_one(snapshot: ModemSnapshot, request: str) -> str:
@@ -275,32 +281,39 @@ class MqttBridge:
     # -- discovery -------------------------------------------------------
 
     async def async_publish_discovery(self) -> None:
-        """One retained config per metric, for consumers of HA-style discovery."""
+        """One retained device-based config: device and origin once, every metric a component."""
+        if not self.entry.data.get(CONF_LEGACY_DISCOVERY_CLEARED):
+            # Earlier releases sent one config per metric; empty them once so nothing is orphaned.
+            for topic in legacy_discovery_topics(self.entry, self.prefix):
+                await self._publish(topic, "", retain=True)
+            self.hass.config_entries.async_update_entry(
+                self.entry, data={**self.entry.data, CONF_LEGACY_DISCOVERY_CLEARED: True}
+            )
         node = node_id(self.entry)
         device = self.coordinator.data.device
-        device_block = {
-            "identifiers": [node],
-            "manufacturer": "ZTE",
-            "model": device.model,
-            "name": f"ZTE {device.model}" if device.model else "ZTE modem",
-            "sw_version": device.firmware,
+        config = {
+            "dev": {
+                "identifiers": [node],
+                "manufacturer": "ZTE",
+                "model": device.model,
+                "name": f"ZTE {device.model}" if device.model else "ZTE modem",
+                "sw_version": device.firmware,
+            },
+            "o": self._origin,
+            "availability_topic": f"{self.root}/status",
+            "qos": 0,
+            "cmps": {metric.key: self._component(metric.key, node) for metric in METRICS},
         }
-        for key, topic in discovery_topics(self.entry, self.prefix).items():
-            await self._publish(
-                topic, json_dumps(self._discovery_config(key, node, device_block)), retain=True
-            )
+        await self._publish(discovery_topic(self.entry, self.prefix), json_dumps(config), retain=True)
 
-    def _discovery_config(self, key: str, node: str, device: dict[str, Any]) -> dict[str, Any]:
+    def _component(self, key: str, node: str) -> dict[str, Any]:
         metric = METRICS_BY_KEY[key]
         config: dict[str, Any] = {
+            "p": metric.platform,
             "name": metric.name,
             "unique_id": f"{node}_{key}",
             "state_topic": f"{self.root}/{key}",
-            "availability_topic": f"{self.root}/status",
             "value_template": "{{ value_json }}",
-            "device": device,
-            "origin": self._origin,
-            "qos": 0,
         }
         if metric.platform == "binary_sensor":
             config["payload_on"] = "True"
@@ -327,6 +340,8 @@ class MqttBridge:
 
 
 async def async_remove_discovery_configs(hass: HomeAssistant, entry: ZteConfigEntry, prefix: str) -> None:
-    """An empty retained payload on each config topic removes it from every consumer."""
-    for topic in discovery_topics(entry, prefix).values():
-        await mqtt.async_publish(hass, topic, "", qos=0, retain=True)
+    """An empty retained payload on the config topic removes the device from every consumer."""
+    await mqtt.async_publish(hass, discovery_topic(entry, prefix), "", qos=0, retain=True)
+    if not entry.data.get(CONF_LEGACY_DISCOVERY_CLEARED):
+        for topic in legacy_discovery_topics(entry, prefix):
+            await mqtt.async_publish(hass, topic, "", qos=0, retain=True)

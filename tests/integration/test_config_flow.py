@@ -242,3 +242,30 @@ async def test_options_root_in_use(hass: HomeAssistant, init_integration: MockCo
         result["flow_id"], {**OPTIONS, CONF_MQTT_ROOT: "ZTE"}
     )
     assert result["errors"] == {CONF_MQTT_ROOT: "root_in_use"}
+
+
+async def test_options_warn_once_about_this_ha_discovery_prefix(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Discovery on the prefix this HA's MQTT listens on: warned once (duplicates), kept on resubmit."""
+    mqtt_entry = MockConfigEntry(domain="mqtt", data={"broker": "127.0.0.1"}, options={"discovery": True})
+    mqtt_entry.add_to_hass(hass)
+    wanted = {**OPTIONS, CONF_DISCOVERY: True, CONF_DISCOVERY_PREFIX: "homeassistant"}
+
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    result = await hass.config_entries.options.async_configure(result["flow_id"], wanted)
+    assert result["errors"] == {CONF_DISCOVERY_PREFIX: "prefix_of_this_ha"}
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**wanted, CONF_DISCOVERY_PREFIX: "zte_discovery"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    result = await hass.config_entries.options.async_configure(result["flow_id"], wanted)
+    assert result["errors"] == {CONF_DISCOVERY_PREFIX: "prefix_of_this_ha"}
+    result = await hass.config_entries.options.async_configure(result["flow_id"], wanted)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert init_integration.options[CONF_DISCOVERY_PREFIX] == "homeassistant"

@@ -284,54 +284,70 @@ async def test_publish_on_poll_and_root(
 async def test_discovery(
     hass: HomeAssistant, mqtt_mock: MqttMockHAClient, modem: ModemSimulator, bridge_entry: MockConfigEntry
 ) -> None:
-    """Retained configs per metric, republished on HA's birth, removed when switched off."""
+    """One retained device config with every metric a component, republished on HA's birth, removed
+    when switched off."""
     node = f"zte_modem_{modem.values['imei']}"
-    rsrp_topic = f"homeassistant/sensor/{node}/lte_rsrp/config"
-    payload, qos, retain = published(mqtt_mock, rsrp_topic)[-1]
+    topic = f"homeassistant/device/{node}/config"
+    payload, qos, retain = published(mqtt_mock, topic)[-1]
     assert retain is True
     config = json.loads(payload)
-    assert config["unique_id"] == f"{node}_lte_rsrp"
-    assert config["state_topic"] == "zte/lte_rsrp"
+    assert config["dev"]["manufacturer"] == "ZTE"
+    assert config["dev"]["model"] == "MC801A"
+    assert config["o"]["name"] == DOMAIN
     assert config["availability_topic"] == "zte/status"
-    assert (config["device_class"], config["unit_of_measurement"], config["state_class"]) == (
+    assert set(config["cmps"]) == {metric.key for metric in METRICS}
+    rsrp = config["cmps"]["lte_rsrp"]
+    assert rsrp["p"] == "sensor"
+    assert rsrp["unique_id"] == f"{node}_lte_rsrp"
+    assert rsrp["state_topic"] == "zte/lte_rsrp"
+    assert (rsrp["device_class"], rsrp["unit_of_measurement"], rsrp["state_class"]) == (
         "signal_strength",
         "dBm",
         "measurement",
     )
-    assert config["device"]["manufacturer"] == "ZTE"
-    assert config["device"]["model"] == "MC801A"
-    assert config["origin"]["name"] == DOMAIN
-    assert "object_id" not in config
-    connected = json.loads(
-        published(mqtt_mock, f"homeassistant/binary_sensor/{node}/connected/config")[-1][0]
-    )
-    assert connected["device_class"] == "connectivity"
-    wan = json.loads(published(mqtt_mock, f"homeassistant/sensor/{node}/wan_ip/config")[-1][0])
-    assert wan["entity_category"] == "diagnostic"
+    assert "object_id" not in rsrp
+    assert "device" not in rsrp  # said once, for the whole device
+    assert config["cmps"]["connected"]["p"] == "binary_sensor"
+    assert config["cmps"]["connected"]["device_class"] == "connectivity"
+    assert config["cmps"]["wan_ip"]["entity_category"] == "diagnostic"
     # Discovery implies publish on poll, so consumers get values.
     assert published(mqtt_mock, "zte/lte_rsrp")
 
-    before = len(published(mqtt_mock, rsrp_topic))
+    before = len(published(mqtt_mock, topic))
     await request(hass, "homeassistant/status", "online")
-    assert len(published(mqtt_mock, rsrp_topic)) == before + 1
+    assert len(published(mqtt_mock, topic)) == before + 1
 
     hass.config_entries.async_update_entry(bridge_entry, options={CONF_DISCOVERY: False})
     assert await hass.config_entries.async_reload(bridge_entry.entry_id)
     await hass.async_block_till_done()
-    assert published(mqtt_mock, rsrp_topic)[-1] == ("", 0, True)
+    assert published(mqtt_mock, topic)[-1] == ("", 0, True)
+
+
+@pytest.mark.parametrize("bridge_options", [{CONF_DISCOVERY: True}])
+async def test_per_metric_configs_of_earlier_releases_are_cleared_once(
+    hass: HomeAssistant, mqtt_mock: MqttMockHAClient, modem: ModemSimulator, bridge_entry: MockConfigEntry
+) -> None:
+    """Upgrading from per-metric discovery: every old config topic gets one empty retained payload."""
+    node = f"zte_modem_{modem.values['imei']}"
+    old_topics = [f"homeassistant/{metric.platform}/{node}/{metric.key}/config" for metric in METRICS]
+    for old in old_topics:
+        assert published(mqtt_mock, old) == [("", 0, True)]
+
+    assert await hass.config_entries.async_reload(bridge_entry.entry_id)
+    await hass.async_block_till_done()
+    for old in old_topics:
+        assert published(mqtt_mock, old) == [("", 0, True)]  # not again
 
 
 @pytest.mark.parametrize("bridge_options", [{CONF_DISCOVERY: True}])
 async def test_discovery_removed_with_entry(
     hass: HomeAssistant, mqtt_mock: MqttMockHAClient, modem: ModemSimulator, bridge_entry: MockConfigEntry
 ) -> None:
-    """Deleting the entry withdraws every discovery config."""
+    """Deleting the entry withdraws the device config."""
     await hass.config_entries.async_remove(bridge_entry.entry_id)
     await hass.async_block_till_done()
     node = f"zte_modem_{modem.values['imei']}"
-    for metric in METRICS:
-        topic = f"homeassistant/{metric.platform}/{node}/{metric.key}/config"
-        assert published(mqtt_mock, topic)[-1] == ("", 0, True)
+    assert published(mqtt_mock, f"homeassistant/device/{node}/config")[-1] == ("", 0, True)
 
 
 async def test_handler_failure_logged_once_bridge_survives(

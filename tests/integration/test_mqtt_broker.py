@@ -110,18 +110,21 @@ async def test_real_broker_round_trip(
             "message": error["message"],
         }
 
-        configs = Watcher(broker.port, ["homeassistant/+/+/+/config"])
-        retained = [m for m in await configs.drain(1.0) if m.retain and m.payload]
+        configs = Watcher(broker.port, ["homeassistant/#"])
+        retained = [
+            m for m in await configs.drain(1.0) if m.retain and m.payload and m.topic.endswith("/config")
+        ]
         configs.close()
-        assert len(retained) == len(METRICS)
-        rsrp = next(json.loads(m.payload) for m in retained if m.topic.endswith("/lte_rsrp/config"))
-        assert rsrp["state_topic"] == "zte/lte_rsrp"
+        assert [m.topic.split("/")[1] for m in retained] == ["device"]  # one device config, no orphans
+        components = json.loads(retained[0].payload)["cmps"]
+        assert set(components) == {metric.key for metric in METRICS}
+        assert components["lte_rsrp"]["state_topic"] == "zte/lte_rsrp"
 
         hass.config_entries.async_update_entry(entry, options={CONF_DISCOVERY: False})
         assert await hass.config_entries.async_reload(entry.entry_id)
         await hass.async_block_till_done()
-        configs = Watcher(broker.port, ["homeassistant/+/+/+/config"])
-        assert [m for m in await configs.drain(1.0) if m.payload] == []
+        configs = Watcher(broker.port, ["homeassistant/#"])
+        assert [m for m in await configs.drain(1.0) if m.payload and m.topic.endswith("/config")] == []
         configs.close()
     finally:
         watcher.close()
