@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import itertools
 import json
 import re
 
@@ -157,3 +158,40 @@ async def test_restart_keeps_entities_and_log_is_clean(stack: Stack) -> None:
         assert secret not in log
     assert sessions
     assert not re.search(r"\b[0-9A-F]{64}\b", log), "a login nonce or password hash reached the log"
+
+
+# HA's loader warns about every custom integration at start; that line is HA's, not ours.
+HA_CUSTOM_INTEGRATION_NOTICE = "We found a custom integration zte_modem which has not been tested"
+LOG_RECORD = re.compile(r"^\d{4}-\d{2}-\d{2} [\d:.]+ (?P<level>[A-Z]+) ", re.MULTILINE)
+
+
+def zte_modem_problems(log: str) -> list[str]:
+    """Every log record at WARNING or above, traceback included, that names zte_modem."""
+    starts = [match.start() for match in LOG_RECORD.finditer(log)] + [len(log)]
+    problems = []
+    for start, end in itertools.pairwise(starts):
+        record = log[start:end]
+        level = LOG_RECORD.match(record)
+        if level is None or level["level"] not in {"WARNING", "ERROR", "CRITICAL"}:
+            continue
+        if "zte_modem" in record and HA_CUSTOM_INTEGRATION_NOTICE not in record:
+            problems.append(record.strip())
+    return problems
+
+
+async def test_log_has_no_warning_from_zte_modem(stack: Stack) -> None:
+    """Start, polling, reload and unload leave no warning or traceback of ours in home-assistant.log."""
+    await stack.hass.wait_state(stack.session, RSRP, lambda s: s == "-95", timeout=60)
+    for _ in range(3):
+        await stack.press(REFRESH)
+        await asyncio.sleep(0.5)
+    entries = await stack.hass.api(stack.session, "GET", "/api/config/config_entries/entry?domain=zte_modem")
+    entry_id = entries[0]["entry_id"]
+    await stack.hass.api(stack.session, "POST", f"/api/config/config_entries/entry/{entry_id}/reload")
+    await stack.hass.wait_state(stack.session, RSRP, lambda s: s == "-95", timeout=60)
+    await stack.hass.ws(stack.session, "config_entries/disable", entry_id=entry_id, disabled_by="user")
+    await asyncio.sleep(1)
+
+    log = stack.hass.log_path.read_text()
+    assert "custom_components.zte_modem" in log  # debug logging was on: the log is the real one
+    assert zte_modem_problems(log) == []
