@@ -109,6 +109,44 @@ def hass_binary() -> str:
     return str(candidate)
 
 
+def initial_form_data(schema: list[dict[str, Any]]) -> dict[str, Any]:
+    """What HA's frontend fills a flow form with before the user types anything.
+
+    Mirrors the frontend's computeInitialHaFormData for the fields flows use: defaults,
+    then for required fields without one, false for booleans and the first option of a
+    select; collapsible sections ("expandable") as nested dicts. HA 2026.11's MQTT broker
+    step, for one, requires its "other_settings" section that older versions lack.
+    """
+    data: dict[str, Any] = {}
+    for item in schema:
+        name = item.get("name")
+        if name is None:
+            continue
+        if item.get("type") == "expandable":
+            data[name] = initial_form_data(item.get("schema", []))
+        elif "default" in item:
+            data[name] = item["default"]
+        elif item.get("required"):
+            selector = item.get("selector", {})
+            if item.get("type") == "boolean" or "boolean" in selector:
+                data[name] = False
+            elif options := (selector.get("select") or {}).get("options"):
+                first = options[0]
+                data[name] = first["value"] if isinstance(first, dict) else first
+    return data
+
+
+def merge_form_data(initial: dict[str, Any], typed: dict[str, Any]) -> dict[str, Any]:
+    """The user's values over the form's initial ones (sections merged key by key)."""
+    merged = dict(initial)
+    for key, value in typed.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge_form_data(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
 @dataclass
 class HassProcess:
     """A real Home Assistant, driven through its REST API."""
@@ -232,11 +270,13 @@ class HassProcess:
                     return message["result"]
 
     async def config_flow(self, session: aiohttp.ClientSession, handler: str, *steps: dict[str, Any]) -> Any:
-        """Start a config flow and submit each step, as the UI does."""
+        """Start a config flow and submit each step, as the UI does: what the user typed
+        on top of what the form starts with (see initial_form_data)."""
         result = await self.api(session, "POST", "/api/config/config_entries/flow", {"handler": handler})
         for step in steps:
+            payload = merge_form_data(initial_form_data(result.get("data_schema") or []), step)
             result = await self.api(
-                session, "POST", f"/api/config/config_entries/flow/{result['flow_id']}", step
+                session, "POST", f"/api/config/config_entries/flow/{result['flow_id']}", payload
             )
         return result
 
