@@ -451,15 +451,17 @@ class ZteClient:
         data: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> dict[str, str]:
-        text = await self._http(method, path, params=params, data=data, headers=headers)
+        status, text = await self._http(method, path, params=params, data=data, headers=headers)
+        if 300 <= status < 400:
+            raise ZteUnsupportedFirmwareError(f"redirected (HTTP {status})")
+        if status >= 400:
+            raise ZteConnectionError(f"{self.host} answered HTTP {status}")
         return _decode_goform(text)
 
     async def _get_text(self, path: str) -> str | None:
         """A static file of the web UI, or None when the firmware has none."""
-        try:
-            return await self._http("GET", "/" + path.lstrip("/"), allow_missing=True)
-        except ZteUnsupportedFirmwareError:
-            return None
+        status, text = await self._http("GET", "/" + path.lstrip("/"))
+        return text if status == 200 else None
 
     async def _http(
         self,
@@ -469,8 +471,8 @@ class ZteClient:
         params: Mapping[str, str] | None = None,
         data: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
-        allow_missing: bool = False,
-    ) -> str:
+    ) -> tuple[int, str]:
+        """Status and body; only a transport failure raises (the caller judges the status)."""
         self.stats.requests += 1
         try:
             async with asyncio.timeout(self._timeout):
@@ -489,13 +491,7 @@ class ZteClient:
             raise ZteConnectionError(f"Timed out after {self._timeout:g} s talking to {self.host}") from err
         except aiohttp.ClientError as err:
             raise ZteConnectionError(f"Cannot talk to {self.host}: {type(err).__name__}") from err
-        if status >= 400 or 300 <= status < 400:
-            if allow_missing:
-                raise ZteUnsupportedFirmwareError(f"HTTP {status}")
-            if 300 <= status < 400:
-                raise ZteUnsupportedFirmwareError(f"redirected (HTTP {status})")
-            raise ZteConnectionError(f"{self.host} answered HTTP {status}")
-        return body.decode("utf-8", errors="replace")
+        return status, body.decode("utf-8", errors="replace")
 
 
 def _decode_goform(text: str) -> dict[str, str]:

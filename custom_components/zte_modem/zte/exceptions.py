@@ -13,7 +13,7 @@ class ZteConnectionError(ZteError):
     """The modem could not be reached or answered something unusable."""
 
 
-class ZteUnsupportedFirmwareError(ZteConnectionError):
+class ZteUnsupportedFirmwareError(ZteError):
     """The host answered, but not like a ZTE goform router (HTML, non-JSON)."""
 
     def __init__(self, detail: str = "") -> None:
