@@ -31,20 +31,15 @@ from .const import (
     CONF_PROFILE,
     CONF_PUBLISH_ON_POLL,
     CONF_SCAN_INTERVAL,
-    DEFAULT_DISCOVERY,
     DEFAULT_DISCOVERY_PREFIX,
     DEFAULT_HOST,
-    DEFAULT_MAX_AGE,
-    DEFAULT_MQTT_BRIDGE,
-    DEFAULT_MQTT_ROOT,
-    DEFAULT_PUBLISH_ON_POLL,
-    DEFAULT_SCAN_INTERVAL,
     DOMAIN,
     LOGGER,
     MAX_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
 )
 from .errors import describe_error
+from .options import ZteOptions
 from .zte import LoginProfile, ModemSnapshot, ZteClient, ZteError, normalize_host
 
 MQTT_DOMAIN = "mqtt"
@@ -229,7 +224,7 @@ class ZteModemOptionsFlow(OptionsFlow):
                 errors[CONF_MQTT_ROOT] = "invalid_root"
             elif any(
                 other.entry_id != self.config_entry.entry_id
-                and other.options.get(CONF_MQTT_ROOT, DEFAULT_MQTT_ROOT) == root
+                and ZteOptions.from_entry(other).mqtt_root == root
                 for other in self.hass.config_entries.async_entries(DOMAIN)
             ):
                 errors[CONF_MQTT_ROOT] = "root_in_use"
@@ -254,7 +249,7 @@ class ZteModemOptionsFlow(OptionsFlow):
                 # No update listener (see ha-practices.md): the flow reloads the entry itself.
                 self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
                 return self.async_create_entry(data=options)
-        current = {**self._defaults(), **self.config_entry.options, **(user_input or {})}
+        current = {**ZteOptions.from_entry(self.config_entry).as_form(), **(user_input or {})}
         schema = vol.Schema(
             {
                 vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
@@ -283,15 +278,3 @@ class ZteModemOptionsFlow(OptionsFlow):
             data_schema=self.add_suggested_values_to_schema(schema, current),
             errors=errors,
         )
-
-    @staticmethod
-    def _defaults() -> dict[str, Any]:
-        return {
-            CONF_SCAN_INTERVAL: DEFAULT_SCAN_INTERVAL,
-            CONF_MQTT_BRIDGE: DEFAULT_MQTT_BRIDGE,
-            CONF_MQTT_ROOT: DEFAULT_MQTT_ROOT,
-            CONF_PUBLISH_ON_POLL: DEFAULT_PUBLISH_ON_POLL,
-            CONF_MAX_AGE: DEFAULT_MAX_AGE,
-            CONF_DISCOVERY: DEFAULT_DISCOVERY,
-            CONF_DISCOVERY_PREFIX: DEFAULT_DISCOVERY_PREFIX,
-        }

@@ -15,8 +15,9 @@ from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
-from .const import CONF_PROFILE, CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL, DOMAIN, LOGGER, PAUSE_DURATION
+from .const import CONF_PROFILE, DOMAIN, LOGGER, PAUSE_DURATION
 from .errors import describe_error
+from .options import ZteOptions
 from .zte import ModemSnapshot, ZteAuthenticationError, ZteClient, ZteError, ZteLockedError
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             LOGGER,
             config_entry=entry,
             name=f"{DOMAIN} {client.host}",
-            update_interval=timedelta(seconds=entry.options.get(CONF_SCAN_INTERVAL, DEFAULT_SCAN_INTERVAL)),
+            update_interval=timedelta(seconds=ZteOptions.from_entry(entry).scan_interval),
         )
         self.client = client
         self.paused_until: datetime | None = None

@@ -17,17 +17,12 @@ from homeassistant.helpers.aiohttp_client import async_create_clientsession
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 
 from .const import (
-    CONF_DISCOVERY,
-    CONF_DISCOVERY_PREFIX,
-    CONF_MQTT_BRIDGE,
     CONF_PROFILE,
-    DEFAULT_DISCOVERY,
-    DEFAULT_DISCOVERY_PREFIX,
-    DEFAULT_MQTT_BRIDGE,
     DOMAIN,
     LOGGER,
 )
 from .coordinator import ZteConfigEntry, ZteCoordinator, ZteRuntimeData
+from .options import ZteOptions
 from .zte import LoginProfile, ZteClient, ZteError
 
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR, Platform.SWITCH]
@@ -85,19 +80,15 @@ async def async_unload_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool
 async def async_remove_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> None:
     """A deleted modem takes its MQTT discovery configs and repair issue with it."""
     ir.async_delete_issue(hass, DOMAIN, _issue_id(entry))
-    if not (
-        entry.options.get(CONF_MQTT_BRIDGE, DEFAULT_MQTT_BRIDGE)
-        and entry.options.get(CONF_DISCOVERY, DEFAULT_DISCOVERY)
-    ):
+    options = ZteOptions.from_entry(entry)
+    if not options.discovery_active:
         return
     if not _mqtt_loaded(hass):
         return
     from .mqtt_bridge import async_remove_discovery_configs  # lazy: MQTT stays optional
 
     try:
-        await async_remove_discovery_configs(
-            hass, entry, entry.options.get(CONF_DISCOVERY_PREFIX, DEFAULT_DISCOVERY_PREFIX)
-        )
+        await async_remove_discovery_configs(hass, entry, options.discovery_prefix)
     except HomeAssistantError as err:
         LOGGER.warning("Could not remove the MQTT discovery configs of %s: %s", entry.title, err)
 
@@ -114,7 +105,7 @@ def _mqtt_loaded(hass: HomeAssistant) -> bool:
 
 async def _async_setup_bridge(hass: HomeAssistant, entry: ZteConfigEntry) -> None:
     """Start the bridge now if MQTT is up, else raise a repair issue and start it when MQTT arrives."""
-    if not entry.options.get(CONF_MQTT_BRIDGE, DEFAULT_MQTT_BRIDGE):
+    if not ZteOptions.from_entry(entry).mqtt_bridge:
         ir.async_delete_issue(hass, DOMAIN, _issue_id(entry))
         return
     if _mqtt_loaded(hass):

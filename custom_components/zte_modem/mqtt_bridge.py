@@ -21,23 +21,12 @@ from homeassistant.helpers.json import json_dumps
 from homeassistant.loader import async_get_integration
 
 from .const import (
-    CONF_DISCOVERY,
-    CONF_DISCOVERY_PREFIX,
     CONF_LEGACY_DISCOVERY_CLEARED,
-    CONF_MAX_AGE,
-    CONF_MQTT_BRIDGE,
-    CONF_MQTT_ROOT,
-    CONF_PUBLISH_ON_POLL,
-    DEFAULT_DISCOVERY,
-    DEFAULT_DISCOVERY_PREFIX,
-    DEFAULT_MAX_AGE,
-    DEFAULT_MQTT_BRIDGE,
-    DEFAULT_MQTT_ROOT,
-    DEFAULT_PUBLISH_ON_POLL,
     DOMAIN,
     LOGGER,
 )
 from .coordinator import ZteConfigEntry, ZteCoordinator
+from .options import ZteOptions
 from .zte import AGGREGATES, METRICS, METRICS_BY_KEY, ModemSnapshot, aggregate_keys
 
 ALL = "all"
@@ -98,14 +87,12 @@ class MqttBridge:
         self.hass = hass
         self.entry = entry
         self.coordinator: ZteCoordinator = entry.runtime_data.coordinator
-        options = entry.options
-        self.root: str = options.get(CONF_MQTT_ROOT, DEFAULT_MQTT_ROOT)
-        self.max_age: float = float(options.get(CONF_MAX_AGE, DEFAULT_MAX_AGE))
-        self.discovery: bool = options.get(CONF_DISCOVERY, DEFAULT_DISCOVERY)
-        self.prefix: str = options.get(CONF_DISCOVERY_PREFIX, DEFAULT_DISCOVERY_PREFIX)
-        self.publish_on_poll: bool = self.discovery or options.get(
-            CONF_PUBLISH_ON_POLL, DEFAULT_PUBLISH_ON_POLL
-        )
+        options = ZteOptions.from_entry(entry)
+        self.root = options.mqtt_root
+        self.max_age = options.max_age
+        self.discovery = options.discovery
+        self.prefix = options.discovery_prefix
+        self.publish_on_poll = options.discovery or options.publish_on_poll
         self._request_prefix = f"{self.root}/"
         self._unsubscribe: list[CALLBACK_TYPE] = []
         self._refresh: asyncio.Task[None] | None = None
@@ -152,10 +139,7 @@ class MqttBridge:
         self._unsubscribe.clear()
         if self._refresh is not None:
             self._refresh.cancel()
-        options = self.entry.options
-        discovery_now = options.get(CONF_MQTT_BRIDGE, DEFAULT_MQTT_BRIDGE) and options.get(
-            CONF_DISCOVERY, DEFAULT_DISCOVERY
-        )
+        discovery_now = ZteOptions.from_entry(self.entry).discovery_active
         try:
             await self._publish(f"{self.root}/status", OFFLINE, qos=1, retain=True)
             if self.discovery and not discovery_now:

@@ -1,0 +1,75 @@
+"""The entry's options, typed and with their defaults, read in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntry
+
+from .const import (
+    CONF_DISCOVERY,
+    CONF_DISCOVERY_PREFIX,
+    CONF_MAX_AGE,
+    CONF_MQTT_BRIDGE,
+    CONF_MQTT_ROOT,
+    CONF_PUBLISH_ON_POLL,
+    CONF_SCAN_INTERVAL,
+    DEFAULT_DISCOVERY,
+    DEFAULT_DISCOVERY_PREFIX,
+    DEFAULT_MAX_AGE,
+    DEFAULT_MQTT_BRIDGE,
+    DEFAULT_MQTT_ROOT,
+    DEFAULT_PUBLISH_ON_POLL,
+    DEFAULT_SCAN_INTERVAL,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ZteOptions:
+    """What the options flow stores; an entry without options gets the defaults."""
+
+    scan_interval: int = DEFAULT_SCAN_INTERVAL
+    mqtt_bridge: bool = DEFAULT_MQTT_BRIDGE
+    mqtt_root: str = DEFAULT_MQTT_ROOT
+    publish_on_poll: bool = DEFAULT_PUBLISH_ON_POLL
+    max_age: float = DEFAULT_MAX_AGE
+    discovery: bool = DEFAULT_DISCOVERY
+    discovery_prefix: str = DEFAULT_DISCOVERY_PREFIX
+
+    @classmethod
+    def from_mapping(cls, options: Mapping[str, Any]) -> ZteOptions:
+        """Options as stored (any missing one at its default)."""
+        defaults = cls()
+        return cls(
+            scan_interval=int(options.get(CONF_SCAN_INTERVAL, defaults.scan_interval)),
+            mqtt_bridge=bool(options.get(CONF_MQTT_BRIDGE, defaults.mqtt_bridge)),
+            mqtt_root=str(options.get(CONF_MQTT_ROOT, defaults.mqtt_root)),
+            publish_on_poll=bool(options.get(CONF_PUBLISH_ON_POLL, defaults.publish_on_poll)),
+            max_age=float(options.get(CONF_MAX_AGE, defaults.max_age)),
+            discovery=bool(options.get(CONF_DISCOVERY, defaults.discovery)),
+            discovery_prefix=str(options.get(CONF_DISCOVERY_PREFIX, defaults.discovery_prefix)),
+        )
+
+    @classmethod
+    def from_entry(cls, entry: ConfigEntry[Any]) -> ZteOptions:
+        """The options of a config entry."""
+        return cls.from_mapping(entry.options)
+
+    @property
+    def discovery_active(self) -> bool:
+        """Discovery configs are out there: discovery needs the bridge."""
+        return self.mqtt_bridge and self.discovery
+
+    def as_form(self) -> dict[str, Any]:
+        """The options flow's form values."""
+        return {
+            CONF_SCAN_INTERVAL: self.scan_interval,
+            CONF_MQTT_BRIDGE: self.mqtt_bridge,
+            CONF_MQTT_ROOT: self.mqtt_root,
+            CONF_PUBLISH_ON_POLL: self.publish_on_poll,
+            CONF_MAX_AGE: self.max_age,
+            CONF_DISCOVERY: self.discovery,
+            CONF_DISCOVERY_PREFIX: self.discovery_prefix,
+        }
