@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -55,7 +54,6 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self._locked_until: float | None = None
         self._auth_failed = False
         self._cancel_resume: CALLBACK_TYPE | None = None
-        self._pause_listeners: list[Callable[[], None]] = []
 
     @property
     def paused(self) -> bool:
@@ -119,7 +117,8 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             await self.client.logout()
         except ZteError as err:
             LOGGER.debug("Logout while pausing failed: %s", err)
-        self._notify_pause_change()
+        # Every entity (the Polling switch included) and the MQTT bridge listen to the coordinator.
+        self.async_update_listeners()
 
     async def async_resume(self) -> None:
         """Poll again now."""
@@ -130,7 +129,8 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             return
         self.paused_until = None
         LOGGER.info("Polling of %s resumed", self.client.host)
-        self._notify_pause_change()
+        # Every entity (the Polling switch included) and the MQTT bridge listen to the coordinator.
+        self.async_update_listeners()
         await self.async_request_refresh()
 
     @callback
@@ -138,23 +138,12 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self._cancel_resume = None
         self.config_entry.async_create_task(self.hass, self.async_resume(), "zte_modem resume polling")
 
-    @callback
-    def async_add_pause_listener(self, listener: Callable[[], None]) -> CALLBACK_TYPE:
-        """Be told when polling is paused or resumed."""
-        self._pause_listeners.append(listener)
-        return lambda: self._pause_listeners.remove(listener)
-
-    def _notify_pause_change(self) -> None:
-        self.async_update_listeners()
-        for listener in list(self._pause_listeners):
-            listener()
-
-    @callback
-    def async_shutdown_timers(self) -> None:
-        """Cancel the auto-resume timer (entry unload)."""
+    async def async_shutdown(self) -> None:
+        """Entry unload (HA calls this itself): the auto-resume timer goes too."""
         if self._cancel_resume is not None:
             self._cancel_resume()
             self._cancel_resume = None
+        await super().async_shutdown()
 
     def diagnostics(self) -> dict[str, Any]:
         """Coordinator state for the diagnostics download."""

@@ -55,7 +55,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     coordinator = ZteCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator)
-    entry.async_on_unload(coordinator.async_shutdown_timers)
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await _async_setup_bridge(hass, entry)

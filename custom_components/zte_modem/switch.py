@@ -6,7 +6,7 @@ from typing import Any
 
 from homeassistant.components.switch import SwitchEntity, SwitchEntityDescription
 from homeassistant.const import EntityCategory
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .coordinator import ZteConfigEntry, ZteCoordinator
@@ -33,15 +33,6 @@ class ZtePollingSwitch(ZteEntity, SwitchEntity):
 
     def __init__(self, coordinator: ZteCoordinator) -> None:
         super().__init__(coordinator, POLLING.key)
-
-    async def async_added_to_hass(self) -> None:
-        """Follow pause changes made elsewhere (auto-resume)."""
-        await super().async_added_to_hass()
-        self.async_on_remove(self.coordinator.async_add_pause_listener(self._pause_changed))
-
-    @callback
-    def _pause_changed(self) -> None:
-        self.async_write_ha_state()
 
     @property
     def available(self) -> bool:
