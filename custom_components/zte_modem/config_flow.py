@@ -136,8 +136,7 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
             snapshot, profile = checked
             await self.async_set_unique_id(snapshot.device.serial)
             self._abort_if_unique_id_configured()
-            model = snapshot.device.model or "modem"
-            return self.async_create_entry(title=f"ZTE {model}", data=_entry_data(user_input, profile))
+            return self.async_create_entry(title=snapshot.device.name, data=_entry_data(user_input, profile))
         return self.async_show_form(
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(

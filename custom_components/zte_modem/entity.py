@@ -25,7 +25,7 @@ class ZteEntity(CoordinatorEntity[ZteCoordinator]):
             identifiers={(DOMAIN, str(entry.unique_id))},
             manufacturer="ZTE",
             model=device.model,
-            name=f"ZTE {device.model}" if device.model else "ZTE modem",
+            name=device.name,
             sw_version=device.firmware,
             hw_version=device.hardware_version,
             serial_number=device.serial,

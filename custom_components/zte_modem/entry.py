@@ -29,7 +29,7 @@ PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.S
 MQTT_DOMAIN = "mqtt"
 
 
-def create_client(hass: HomeAssistant, data: dict[str, object], session: aiohttp.ClientSession) -> ZteClient:
+def create_client(data: dict[str, object], session: aiohttp.ClientSession) -> ZteClient:
     """A client for the stored settings and login profile."""
     profile = None
     if isinstance(stored := data.get(CONF_PROFILE), dict):
@@ -51,7 +51,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     """Connect to the modem, poll once, create the entities, start the MQTT bridge."""
     # A session of its own (the modem's cookie belongs to this entry); HA detaches it on unload.
     session = async_create_clientsession(hass, cookie_jar=aiohttp.CookieJar(unsafe=True))
-    client = create_client(hass, dict(entry.data), session)
+    client = create_client(dict(entry.data), session)
     coordinator = ZteCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
     entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator)

@@ -280,7 +280,7 @@ class MqttBridge:
                 "identifiers": [node],
                 "manufacturer": "ZTE",
                 "model": device.model,
-                "name": f"ZTE {device.model}" if device.model else "ZTE modem",
+                "name": device.name,
                 "sw_version": device.firmware,
             },
             "o": self._origin,

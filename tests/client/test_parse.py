@@ -32,7 +32,7 @@ def test_parser_never_raises(raw: dict[str, str]) -> None:
     """Whatever strings the modem sends, parsing yields a snapshot of typed values."""
     snapshot = ModemSnapshot.from_raw(raw)
     for metric in METRICS:
-        value = snapshot[metric.key]
+        value = snapshot.values[metric.key]
         if metric.platform == "binary_sensor":
             assert value is None or isinstance(value, bool)
         elif metric.unit is not None:

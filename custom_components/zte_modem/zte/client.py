@@ -139,11 +139,6 @@ class ZteClient:
         """The login scheme in use; store it to skip detection next time."""
         return self._profile
 
-    @property
-    def logged_in(self) -> bool:
-        """Whether the client believes it holds the modem's session."""
-        return self._logged_in
-
     # -- public API -----------------------------------------------------
 
     async def login(self) -> LoginProfile:

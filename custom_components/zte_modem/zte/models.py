@@ -71,6 +71,11 @@ class ModemDevice:
         )
 
     @property
+    def name(self) -> str:
+        """How the device is called everywhere: the entry title, the device page, MQTT discovery."""
+        return f"ZTE {self.model}" if self.model else "ZTE modem"
+
+    @property
     def serial(self) -> str | None:
         """The most stable identifier the modem offers: IMEI, else MAC."""
         if self.imei:
@@ -97,6 +102,3 @@ class ModemSnapshot:
             values=parse_metrics(text_only, value_format),
             raw=text_only,
         )
-
-    def __getitem__(self, key: str) -> MetricValue:
-        return self.values[key]
