@@ -10,17 +10,35 @@ from .exceptions import (
     ZteLockedError,
     ZteLoginRefusedError,
     ZteSessionError,
+    ZteSmsEncryptedError,
+    ZteSmsError,
+    ZteSmsFailedError,
+    ZteSmsRefusedError,
+    ZteSmsTimeoutError,
+    ZteSmsTooLongError,
+    ZteSmsUnavailableError,
+    ZteSmsValidationError,
     ZteUnsupportedFirmwareError,
 )
 from .metrics import AGGREGATES, METRICS, METRICS_BY_KEY, Metric, aggregate_keys
 from .models import ModemDevice, ModemSnapshot
 from .parse import MetricValue, PciFormat, ValueFormat
 from .profile import AdDigest, Family, LoginForm, LoginProfile, PasswordEncoding
+from .sms import (
+    SMS_POLL_FIELDS,
+    SmsCapacity,
+    SmsMessage,
+    SmsSendResult,
+    SmsTag,
+    new_messages,
+    sms_list_needed,
+)
 
 __all__ = [
     "AGGREGATES",
     "METRICS",
     "METRICS_BY_KEY",
+    "SMS_POLL_FIELDS",
     "AdDigest",
     "ClientStats",
     "Family",
@@ -32,6 +50,10 @@ __all__ = [
     "ModemSnapshot",
     "PasswordEncoding",
     "PciFormat",
+    "SmsCapacity",
+    "SmsMessage",
+    "SmsSendResult",
+    "SmsTag",
     "ValueFormat",
     "ZteAuthenticationError",
     "ZteBusyError",
@@ -42,7 +64,17 @@ __all__ = [
     "ZteLockedError",
     "ZteLoginRefusedError",
     "ZteSessionError",
+    "ZteSmsEncryptedError",
+    "ZteSmsError",
+    "ZteSmsFailedError",
+    "ZteSmsRefusedError",
+    "ZteSmsTimeoutError",
+    "ZteSmsTooLongError",
+    "ZteSmsUnavailableError",
+    "ZteSmsValidationError",
     "ZteUnsupportedFirmwareError",
     "aggregate_keys",
+    "new_messages",
     "normalize_host",
+    "sms_list_needed",
 ]

@@ -6,10 +6,12 @@ import asyncio
 import base64
 import json
 import logging
+import re
 import ssl
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
@@ -25,6 +27,13 @@ from .exceptions import (
     ZteLockedError,
     ZteLoginRefusedError,
     ZteSessionError,
+    ZteSmsEncryptedError,
+    ZteSmsError,
+    ZteSmsFailedError,
+    ZteSmsRefusedError,
+    ZteSmsTimeoutError,
+    ZteSmsUnavailableError,
+    ZteSmsValidationError,
     ZteUnsupportedFirmwareError,
 )
 from .metrics import poll_fields
@@ -32,6 +41,23 @@ from .models import ModemSnapshot, pci_format_of_model, pci_format_proven_by
 from .parse import clean, to_int
 from .profile import AdDigest, LoginForm, LoginProfile, PasswordEncoding
 from .session import session_lost
+from .sms import (
+    DEFAULT_PAGE_SIZE,
+    MEM_DEVICE,
+    MEM_SIM,
+    SMS_POLL_FIELDS,
+    TAGS_ALL,
+    SmsCapacity,
+    SmsMessage,
+    SmsSendResult,
+    check_message,
+    ids_beyond,
+    message_ids_param,
+    normalize_numbers,
+    parse_messages,
+    sms_time,
+    ucs2_hex,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -61,6 +87,16 @@ AD_FIELDS = ("wa_inner_version", "cr_version", "RD")
 # Right after a reboot wa_inner_version is empty for a moment; AD needs it.
 VERSION_RETRIES = 8
 VERSION_RETRY_DELAY = 0.25
+# SMS command status (GET cmd=sms_cmd_status_info&sms_cmd=N): the stock page polls every second.
+SMS_CMD_SEND = "4"
+SMS_CMD_DELETE = "6"
+SMS_STATUS_DONE = "3"
+SMS_STATUS_FAILED = "2"
+SMS_POLL_INTERVAL = 1.0
+SMS_SEND_TIMEOUT = 30.0
+SMS_DELETE_TIMEOUT = 15.0
+# Firmware that encrypts SMS (RSA-wrapped session key, AES-GCM) names the cipher in its web page.
+_ENCRYPTED_SMS = re.compile(r"AES-?GCM", re.IGNORECASE)
 
 
 def modem_ssl_context() -> ssl.SSLContext:
@@ -123,7 +159,17 @@ class ZteClient:
         # Set once user_ip_addr was seen filled in a session: from then on an empty one means logged out.
         self._ip_witness = False
         self.detection: Detection | None = None
-        self._fields = poll_fields()
+        # The SMS counters ride along in the one poll request (sms.sms_list_needed reads them).
+        self._fields = tuple(dict.fromkeys((*poll_fields(), *SMS_POLL_FIELDS)))
+        # One SMS command at a time: the router reports a single status per command kind, and a
+        # send's status polls must not see another send's. Each request still takes self._lock.
+        self._sms_lock = asyncio.Lock()
+        self._sms_encrypted: bool | None = None
+        # Tests shorten these; sms_clock gives the local time (and zone) stamped on sent messages.
+        self.sms_poll_interval = SMS_POLL_INTERVAL
+        self.sms_send_timeout = SMS_SEND_TIMEOUT
+        self.sms_delete_timeout = SMS_DELETE_TIMEOUT
+        self.sms_clock: Callable[[], datetime] = _local_now
         self._headers = {
             "Referer": f"{self.host}/index.html",
             "Origin": self.host,
@@ -184,6 +230,177 @@ class ZteClient:
                 await self._write_locked("LOGOUT", {})
             finally:
                 self._logged_in = False
+
+    # -- SMS ------------------------------------------------------------
+    # Numbers and texts are never logged (see sms.py); only counts, ids and error types are.
+
+    async def list_sms(
+        self, *, mem_store: int = MEM_DEVICE, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> list[SmsMessage]:
+        """Every message in one storage (device memory by default), newest first, multipart joined.
+
+        Incomplete multipart messages and outgoing ones are included; `sms.new_messages` picks
+        what to deliver.
+        """
+        answer = await self._get_sms(
+            {
+                "cmd": "sms_data_total",
+                "page": "0",
+                "data_per_page": str(page_size),
+                "mem_store": str(mem_store),
+                "tags": str(TAGS_ALL),
+                # The query encoder writes spaces as '+': order+by+id+desc, exactly as jQuery sends it.
+                "order_by": "order by id desc",
+            },
+            expect="messages",
+        )
+        now = self.sms_clock()
+        messages, skipped = parse_messages(
+            answer.get("messages"), mem_store=mem_store, default_tz=now.tzinfo or UTC, now=now
+        )
+        if skipped:
+            _LOGGER.debug("Skipped %d SMS whose content is not UCS-2 text (ids %s)", len(skipped), skipped)
+        _LOGGER.debug("Listed %d SMS in memory %d", len(messages), mem_store)
+        return messages
+
+    async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
+        """Send `message` to one number or to each of several, one after another.
+
+        Validation (no number, a malformed one, an empty or too long text) raises
+        `ZteSmsValidationError` before anything is sent. With one number given as a string, a
+        failure raises its own error (`ZteSmsRefusedError`, `ZteSmsFailedError`,
+        `ZteSmsTimeoutError`, ...); with a list, the result says which numbers were sent and which
+        not. `ZteSmsEncryptedError` always raises: no number could be sent.
+        """
+        targets = normalize_numbers(numbers)
+        kind = check_message(message)
+        body = ucs2_hex(message)
+        result = SmsSendResult()
+        async with self._sms_lock:
+            if self._sms_encrypted:
+                raise ZteSmsEncryptedError
+            for position, number in enumerate(targets, start=1):
+                try:
+                    await self._send_one(number, body, kind)
+                except ZteSmsEncryptedError:
+                    raise
+                except ZteError as err:
+                    if isinstance(numbers, str):
+                        raise
+                    _LOGGER.debug("SMS %d of %d not sent: %s", position, len(targets), type(err).__name__)
+                    # Without the modem (connection, login) the rest cannot go either: stop, report all.
+                    rest = targets[position - 1 :] if not isinstance(err, ZteSmsError) else [number]
+                    for failed in rest:
+                        result.failed.append(failed)
+                        result.reasons[failed] = _failure_reason(err)
+                    if not isinstance(err, ZteSmsError):
+                        break
+                else:
+                    result.sent.append(number)
+        _LOGGER.debug("SMS sent to %d of %d numbers", len(result.sent), len(targets))
+        return result
+
+    async def delete_sms(self, ids: Iterable[int]) -> None:
+        """Delete messages by id and wait until the router reports them gone."""
+        wanted = sorted({int(message_id) for message_id in ids})
+        if not wanted:
+            return
+        async with self._sms_lock:
+            try:
+                await self._write("DELETE_SMS", {"msg_id": message_ids_param(wanted), "notCallback": "true"})
+            except ZteCommandError as err:
+                raise ZteSmsRefusedError("The modem refused to delete the messages") from err
+            await self._wait_sms_status(SMS_CMD_DELETE, limit=self.sms_delete_timeout, action="delete")
+        _LOGGER.debug("Deleted %d SMS (ids %s)", len(wanted), wanted)
+
+    async def delete_all_but(self, keep_latest: int, *, sim: bool = False) -> list[int]:
+        """Delete all but the newest `keep_latest` messages of the device memory (and the SIM's
+        too when `sim`); returns the deleted ids."""
+        if keep_latest < 0:
+            raise ZteSmsValidationError("keep_latest must be 0 or more")
+        doomed = ids_beyond(await self.list_sms(mem_store=MEM_DEVICE), keep_latest)
+        if sim:
+            doomed += ids_beyond(await self.list_sms(mem_store=MEM_SIM), keep_latest)
+        await self.delete_sms(doomed)
+        return doomed
+
+    async def mark_sms_read(self, ids: Iterable[int]) -> None:
+        """Mark messages read (the unread counters drop)."""
+        wanted = sorted({int(message_id) for message_id in ids})
+        if not wanted:
+            return
+        async with self._sms_lock:
+            try:
+                await self._write("SET_MSG_READ", {"msg_id": message_ids_param(wanted), "tag": "0"})
+            except ZteCommandError as err:
+                raise ZteSmsRefusedError("The modem refused to mark the messages read") from err
+        _LOGGER.debug("Marked %d SMS read", len(wanted))
+
+    async def sms_capacity(self) -> SmsCapacity:
+        """Storage size and use of the device memory and the SIM."""
+        return SmsCapacity.from_raw(await self._get_sms({"cmd": "sms_capacity_info"}, expect="sms_nv_total"))
+
+    async def _send_one(self, number: str, body: str, kind: str) -> None:
+        form = {
+            "notCallback": "true",
+            # Raw: the form encoder turns '+' into %2B exactly once; pre-encoding would double it.
+            "Number": number,
+            "sms_time": sms_time(self.sms_clock()),
+            "MessageBody": body,
+            "ID": "-1",
+            "encode_type": kind,
+        }
+        try:
+            await self._write("SEND_SMS", form)
+        except ZteCommandError as err:
+            if await self._sms_firmware_encrypts():
+                raise ZteSmsEncryptedError from err
+            raise ZteSmsRefusedError("The modem refused to send the message") from err
+        await self._wait_sms_status(SMS_CMD_SEND, limit=self.sms_send_timeout, action="send")
+
+    async def _wait_sms_status(self, command: str, *, limit: float, action: str) -> None:
+        """Poll the command's status like the stock page: "3" done, "2" failed, else pending."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limit
+        while True:
+            await asyncio.sleep(self.sms_poll_interval)
+            try:
+                answer = await self._get_sms(
+                    {"cmd": "sms_cmd_status_info", "sms_cmd": command}, expect="sms_cmd_status_result"
+                )
+            except ZteSmsUnavailableError:
+                answer = {}
+            status = str(answer.get("sms_cmd_status_result", "")).strip()
+            if status == SMS_STATUS_DONE:
+                return
+            if status == SMS_STATUS_FAILED:
+                raise ZteSmsFailedError(f"The modem reports that the SMS {action} failed")
+            if loop.time() >= deadline:
+                raise ZteSmsTimeoutError(f"No SMS {action} result from the modem within {limit:g} s")
+
+    async def _get_sms(self, params: Mapping[str, str], *, expect: str) -> dict[str, Any]:
+        """An SMS GET; a dropped session answers {"<cmd>": ""}, so log in again once and retry."""
+        async with self._lock:
+            if not self._logged_in:
+                await self._login_locked()
+            answer = await self._get_json(params)
+            if expect not in answer:
+                self._logged_in = False
+                await self._login_locked()
+                answer = await self._get_json(params)
+                if expect not in answer:
+                    raise ZteSmsUnavailableError(f"The modem gave no answer to {params['cmd']}")
+        return answer
+
+    async def _sms_firmware_encrypts(self) -> bool:
+        """After a refused send: does the web page name the SMS cipher? Decided once per client."""
+        if self._sms_encrypted is None:
+            async with self._lock:
+                web_ui = await read_web_ui(self._get_text)
+            self._sms_encrypted = any(_ENCRYPTED_SMS.search(text) for text in web_ui.files.values())
+            if self._sms_encrypted:
+                _LOGGER.debug("The web page of %s encrypts SMS; sending is not supported", self.host)
+        return self._sms_encrypted
 
     # -- reading --------------------------------------------------------
 
@@ -426,6 +643,11 @@ class ZteClient:
 
     # -- HTTP -----------------------------------------------------------
 
+    async def _get_json(self, params: Mapping[str, str]) -> dict[str, Any]:
+        """One GET with its own parameters and no multi_data (table commands answer blank with it)."""
+        query = {"isTest": "false", **params, "_": str(int(time.time() * 1000))}
+        return await self._exchange_json("GET", GET_PATH, params=query)
+
     async def _get(self, fields: Iterable[str], *, multi_data: bool = True) -> dict[str, str]:
         params = {"isTest": "false", "cmd": ",".join(fields)}
         if multi_data:
@@ -446,6 +668,18 @@ class ZteClient:
         data: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> dict[str, str]:
+        answer = await self._exchange_json(method, path, params=params, data=data, headers=headers)
+        return {key: value if isinstance(value, str) else json.dumps(value) for key, value in answer.items()}
+
+    async def _exchange_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
         status, text = await self._http(method, path, params=params, data=data, headers=headers)
         if 300 <= status < 400:
             raise ZteUnsupportedFirmwareError(f"redirected (HTTP {status})")
@@ -489,7 +723,7 @@ class ZteClient:
         return status, body.decode("utf-8", errors="replace")
 
 
-def _decode_goform(text: str) -> dict[str, str]:
+def _decode_goform(text: str) -> dict[str, Any]:
     body = text.strip()
     if not body.startswith("{"):
         raise ZteUnsupportedFirmwareError("the answer is not JSON")
@@ -499,9 +733,21 @@ def _decode_goform(text: str) -> dict[str, str]:
         raise ZteConnectionError("The modem sent an incomplete or invalid JSON answer") from err
     if not isinstance(decoded, dict):  # pragma: no cover - a '{' body decodes to a dict
         raise ZteUnsupportedFirmwareError("the answer is not a JSON object")
-    return {
-        str(key): value if isinstance(value, str) else json.dumps(value) for key, value in decoded.items()
-    }
+    return {str(key): value for key, value in decoded.items()}
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _failure_reason(err: ZteError) -> str:
+    if isinstance(err, ZteSmsRefusedError):
+        return "refused"
+    if isinstance(err, ZteSmsFailedError):
+        return "failed"
+    if isinstance(err, ZteSmsTimeoutError):
+        return "timeout"
+    return "error"
 
 
 def _attempts_left(state: Mapping[str, str]) -> int | None:

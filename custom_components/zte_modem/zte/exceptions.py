@@ -75,3 +75,44 @@ class ZteSessionError(ZteError):
 
 class ZteCommandError(ZteError):
     """The modem refused a write command."""
+
+
+class ZteSmsError(ZteError):
+    """Base class of every SMS-specific error (sending, listing, deleting)."""
+
+
+class ZteSmsValidationError(ZteSmsError, ValueError):
+    """The request was refused before anything was sent (empty text, bad number, no number)."""
+
+
+class ZteSmsTooLongError(ZteSmsValidationError):
+    """The text needs more than five parts (765 GSM-7 septets or 335 UTF-16 units)."""
+
+    def __init__(self, length: int, limit: int, unit: str) -> None:
+        super().__init__(f"The message is too long: {length} {unit}, at most {limit} fit in five parts")
+        self.length = length
+        self.limit = limit
+        self.unit = unit
+
+
+class ZteSmsRefusedError(ZteSmsError):
+    """The modem answered the SMS command with "failure" (it was not queued)."""
+
+
+class ZteSmsFailedError(ZteSmsError):
+    """The modem queued the message but reports that sending (or deleting) failed."""
+
+
+class ZteSmsTimeoutError(ZteSmsError):
+    """The modem did not report a final status in time; the outcome is unknown."""
+
+
+class ZteSmsEncryptedError(ZteSmsError):
+    """This firmware encrypts SMS (RSA-wrapped key, AES-GCM); not supported yet."""
+
+    def __init__(self) -> None:
+        super().__init__("This firmware encrypts SMS, which is not supported yet")
+
+
+class ZteSmsUnavailableError(ZteSmsError):
+    """The modem gave no SMS answer even with a valid session (no SMS function, or no SIM)."""
