@@ -8,7 +8,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from homeassistant.helpers.entity import EntityDescription
+
+from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
+from custom_components.zte_modem.sensor import SENSORS
 from custom_components.zte_modem.zte.metrics import METRICS, Metric
+
+# How Home Assistant presents each metric: the entity descriptions, by key.
+DESCRIPTIONS: dict[str, tuple[str, EntityDescription]] = {
+    **{description.key: ("sensor", description) for description in SENSORS},
+    **{description.key: ("binary_sensor", description) for description in BINARY_SENSORS},
+}
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPONENT = ROOT / "custom_components" / "zte_modem"
@@ -68,13 +78,15 @@ not report them right now (no 5G cell, no SIM, sentinel values such as `255` or
 def _row(metric: Metric) -> str:
     aggregates = ", ".join(f"`{agg}.{short}`" for agg, short in metric.aggregates.items()) or ""
     fields = ", ".join(f"`{field}`" for field in metric.fields)
+    _, description = DESCRIPTIONS[metric.key]
+    state_class = getattr(description, "state_class", None)
     cells = [
         f"`{metric.key}`",
         metric.name,
         metric.unit or "",
-        metric.device_class or "",
-        metric.state_class or "",
-        "yes" if metric.enabled_by_default else "no",
+        str(description.device_class or ""),
+        str(state_class or ""),
+        "yes" if description.entity_registry_enabled_default else "no",
         aggregates,
         fields,
         metric.description,
@@ -96,7 +108,7 @@ def render_translations() -> str:
     strings = json.loads(TRANSLATION_FILES[0].read_text())
     for platform in ("sensor", "binary_sensor"):
         strings["entity"][platform] = {
-            metric.key: {"name": metric.name} for metric in METRICS if metric.platform == platform
+            metric.key: {"name": metric.name} for metric in METRICS if DESCRIPTIONS[metric.key][0] == platform
         }
     return json.dumps(strings, indent=2, ensure_ascii=False) + "\n"
 

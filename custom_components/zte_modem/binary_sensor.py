@@ -1,6 +1,9 @@
-"""Binary sensors: the boolean metrics of the catalogue (connected, roaming)."""
+"""Binary sensors: the yes/no values of the catalogue (mobile data, roaming)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from homeassistant.components.binary_sensor import (
     BinarySensorDeviceClass,
@@ -10,37 +13,54 @@ from homeassistant.components.binary_sensor import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .coordinator import ZteConfigEntry, ZteCoordinator
+from .coordinator import ZteCoordinator
 from .entity import ZteEntity
-from .zte import METRICS, Metric
+from .runtime import ZteConfigEntry
+from .zte import ModemSnapshot
 
 PARALLEL_UPDATES = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class ZteBinarySensorEntityDescription(BinarySensorEntityDescription):
+    """A binary sensor and where its value sits in a read."""
+
+    is_on_fn: Callable[[ModemSnapshot], bool | None]
+
+
+BINARY_SENSORS: tuple[ZteBinarySensorEntityDescription, ...] = (
+    ZteBinarySensorEntityDescription(
+        key="connected",
+        translation_key="connected",
+        device_class=BinarySensorDeviceClass.CONNECTIVITY,
+        is_on_fn=lambda snapshot: snapshot.network.connected,
+    ),
+    ZteBinarySensorEntityDescription(
+        key="roaming",
+        translation_key="roaming",
+        is_on_fn=lambda snapshot: snapshot.network.roaming,
+    ),
+)
 
 
 async def async_setup_entry(
     hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
 ) -> None:
-    """Add a binary sensor for every boolean metric."""
+    """Add every binary sensor."""
     coordinator = entry.runtime_data.coordinator
-    async_add_entities(
-        ZteBinarySensor(coordinator, metric) for metric in METRICS if metric.platform == "binary_sensor"
-    )
+    async_add_entities(ZteBinarySensor(coordinator, description) for description in BINARY_SENSORS)
 
 
 class ZteBinarySensor(ZteEntity, BinarySensorEntity):
     """A yes/no modem value."""
 
-    def __init__(self, coordinator: ZteCoordinator, metric: Metric) -> None:
-        super().__init__(coordinator, metric.key)
-        self.entity_description = BinarySensorEntityDescription(
-            key=metric.key,
-            translation_key=metric.key,
-            device_class=BinarySensorDeviceClass(metric.device_class) if metric.device_class else None,
-            entity_registry_enabled_default=metric.enabled_by_default,
-        )
+    entity_description: ZteBinarySensorEntityDescription
+
+    def __init__(self, coordinator: ZteCoordinator, description: ZteBinarySensorEntityDescription) -> None:
+        super().__init__(coordinator, description.key)
+        self.entity_description = description
 
     @property
     def is_on(self) -> bool | None:
         """True/False, or None (unknown) when the modem does not say."""
-        value = self.coordinator.data.values.get(self.entity_description.key)
-        return value if isinstance(value, bool) else None
+        return self.entity_description.is_on_fn(self.coordinator.data)

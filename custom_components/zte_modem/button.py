@@ -12,9 +12,10 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .const import DOMAIN
-from .coordinator import ZteConfigEntry, ZteCoordinator
+from .coordinator import ZteCoordinator
 from .entity import ZteEntity
 from .errors import describe_error
+from .runtime import ZteConfigEntry
 from .zte import ZteAuthenticationError, ZteError
 
 PARALLEL_UPDATES = 1

@@ -2,37 +2,40 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import ConfigEntryAuthFailed
+from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
 from .const import CONF_PROFILE, DOMAIN, LOGGER, PAUSE_DURATION
-from .errors import describe_error
+from .errors import PAUSED, describe_error, unavailable_reason
 from .options import ZteOptions
+from .runtime import ZteConfigEntry
 from .zte import ModemSnapshot, ZteAuthenticationError, ZteClient, ZteError, ZteLockedError
 
-if TYPE_CHECKING:
-    from .mqtt_bridge import MqttBridge
+
+@dataclass(frozen=True, slots=True)
+class ModemAvailability:
+    """Whether the last read is good, and if not, why (a code of the MQTT contract) in words."""
+
+    online: bool
+    reason: str | None = None
+    message: str = ""
 
 
-@dataclass
-class ZteRuntimeData:
-    """What a loaded entry holds."""
+class ModemUnavailableError(HomeAssistantError):
+    """No reading young enough can be had; carries the availability that says why."""
 
-    client: ZteClient
-    coordinator: ZteCoordinator
-    bridge: MqttBridge | None = None
-
-
-type ZteConfigEntry = ConfigEntry[ZteRuntimeData]
+    def __init__(self, availability: ModemAvailability) -> None:
+        super().__init__(availability.message)
+        self.availability = availability
 
 
 class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
@@ -54,6 +57,58 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self._locked_until: float | None = None
         self._auth_failed = False
         self._cancel_resume: CALLBACK_TYPE | None = None
+        self._last_error: ZteError | None = None
+        self._shared_refresh: asyncio.Task[None] | None = None
+        self._failed_at: float | None = None  # time.monotonic() of the last failed shared refresh
+        self.shared_refreshes = 0
+
+    @property
+    def availability(self) -> ModemAvailability:
+        """Online, or the reason it is not: paused, auth_failed, modem_unavailable."""
+        if self.paused:
+            return ModemAvailability(False, PAUSED, "Polling is paused so the router's web page can be used")
+        if self.last_update_success and self.data is not None:
+            return ModemAvailability(True)
+        reason, message = unavailable_reason(self._last_error)
+        return ModemAvailability(False, reason, message)
+
+    async def async_fresh_data(self, max_age: float) -> ModemSnapshot:
+        """A reading at most `max_age` seconds old; callers arriving together share one refresh.
+
+        A refresh that just failed is not repeated for every caller of a burst (no storm on a
+        router that is down): within `max_age` of a failure the callers are told at once.
+        """
+        if self.paused:
+            raise ModemUnavailableError(self.availability)
+        if self._is_fresh(max_age):
+            return self.data
+        recently_failed = self._failed_at is not None and time.monotonic() - self._failed_at < max_age
+        if not recently_failed or self._shared_refresh is not None:
+            if self._shared_refresh is None:
+                self._shared_refresh = self.config_entry.async_create_task(
+                    self.hass, self._async_shared_refresh(), "zte_modem fresh data"
+                )
+            await asyncio.shield(self._shared_refresh)
+            if self.last_update_success and self.data is not None and not self.paused:
+                return self.data
+        raise ModemUnavailableError(self.availability)
+
+    def _is_fresh(self, max_age: float) -> bool:
+        read_at = self.last_read_at
+        return (
+            self.last_update_success
+            and self.data is not None
+            and read_at is not None
+            and time.monotonic() - read_at <= max_age
+        )
+
+    async def _async_shared_refresh(self) -> None:
+        try:
+            self.shared_refreshes += 1
+            await self.async_refresh()
+            self._failed_at = None if self.last_update_success else time.monotonic()
+        finally:
+            self._shared_refresh = None
 
     @property
     def paused(self) -> bool:
@@ -77,9 +132,11 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             snapshot = await self.client.read()
         except ZteAuthenticationError as err:
             # Never retried: every attempt burns one of the modem's five tries.
+            self._last_error = err
             self._auth_failed = True
             raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_auth") from err
         except ZteError as err:
+            self._last_error = err
             if isinstance(err, ZteLockedError) and err.seconds_remaining > 0:
                 self._locked_until = time.monotonic() + err.seconds_remaining
             key, placeholders = describe_error(err)

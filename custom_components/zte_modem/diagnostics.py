@@ -9,7 +9,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 
-from .coordinator import ZteConfigEntry
+from .runtime import ZteConfigEntry
 
 TO_REDACT = {
     CONF_PASSWORD,
@@ -62,7 +62,7 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: ZteConf
         ),
         "coordinator": runtime.coordinator.diagnostics(),
         "client_stats": asdict(client.stats),
-        "mqtt_bridge": dict(runtime.bridge.stats) if runtime.bridge else None,
+        "mqtt_bridge": runtime.bridge.stats,
         "device": async_redact_data(asdict(snapshot.device), TO_REDACT) if snapshot else None,
         "raw": async_redact_data(dict(snapshot.raw), TO_REDACT) if snapshot else None,
         "values": async_redact_data(dict(snapshot.values), TO_REDACT) if snapshot else None,

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import aiohttp
-from homeassistant.config_entries import (
-    SIGNAL_CONFIG_ENTRY_CHANGED,
-    ConfigEntry,
-    ConfigEntryChange,
-    ConfigEntryState,
-)
 from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME, Platform
-from homeassistant.core import HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
-from homeassistant.helpers.dispatcher import async_dispatcher_connect
 
-from .const import (
-    CONF_PROFILE,
-    DOMAIN,
-    LOGGER,
-)
-from .coordinator import ZteConfigEntry, ZteCoordinator, ZteRuntimeData
+from .const import CONF_PROFILE, LOGGER
+from .coordinator import ZteCoordinator
+from .mqtt import MqttBridge, async_remove_bridge
 from .options import ZteOptions
+from .runtime import ZteConfigEntry, ZteRuntimeData
 from .zte import LoginProfile, ZteClient, ZteError
 
 PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR, Platform.SWITCH]
-MQTT_DOMAIN = "mqtt"
 
 
 def create_client(data: dict[str, object], session: aiohttp.ClientSession) -> ZteClient:
@@ -54,19 +42,18 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     client = create_client(dict(entry.data), session)
     coordinator = ZteCoordinator(hass, entry, client)
     await coordinator.async_config_entry_first_refresh()
-    entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator)
+    bridge = MqttBridge(hass, entry, coordinator, ZteOptions.from_entry(entry))
+    entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator, bridge=bridge)
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    await _async_setup_bridge(hass, entry)
+    await bridge.async_setup()
     return True
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     """Stop everything and give the modem's single session back to the web UI."""
     runtime = entry.runtime_data
-    if runtime.bridge is not None:
-        await runtime.bridge.async_stop()
-        runtime.bridge = None
+    await runtime.bridge.async_unload()
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
         try:
@@ -77,67 +64,5 @@ async def async_unload_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> None:
-    """A deleted modem takes its MQTT discovery configs and repair issue with it."""
-    ir.async_delete_issue(hass, DOMAIN, _issue_id(entry))
-    options = ZteOptions.from_entry(entry)
-    if not options.discovery_active:
-        return
-    if not _mqtt_loaded(hass):
-        return
-    from .mqtt_bridge import async_remove_discovery_configs  # lazy: MQTT stays optional
-
-    try:
-        await async_remove_discovery_configs(hass, entry, options.discovery_prefix)
-    except HomeAssistantError as err:
-        LOGGER.warning("Could not remove the MQTT discovery configs of %s: %s", entry.title, err)
-
-
-def _issue_id(entry: ConfigEntry) -> str:
-    return f"mqtt_not_available_{entry.entry_id}"
-
-
-def _mqtt_loaded(hass: HomeAssistant) -> bool:
-    return any(
-        item.state is ConfigEntryState.LOADED for item in hass.config_entries.async_entries(MQTT_DOMAIN)
-    )
-
-
-async def _async_setup_bridge(hass: HomeAssistant, entry: ZteConfigEntry) -> None:
-    """Start the bridge now if MQTT is up, else raise a repair issue and start it when MQTT arrives."""
-    if not ZteOptions.from_entry(entry).mqtt_bridge:
-        ir.async_delete_issue(hass, DOMAIN, _issue_id(entry))
-        return
-    if _mqtt_loaded(hass):
-        await _async_start_bridge(hass, entry)
-        return
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        _issue_id(entry),
-        is_fixable=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key="mqtt_not_available",
-        translation_placeholders={"title": entry.title},
-    )
-
-    @callback
-    def _on_entry_change(change: ConfigEntryChange, changed: ConfigEntry) -> None:
-        if changed.domain == MQTT_DOMAIN and _mqtt_loaded(hass) and entry.runtime_data.bridge is None:
-            entry.async_create_task(hass, _async_start_bridge(hass, entry), "zte_modem start mqtt bridge")
-
-    entry.async_on_unload(async_dispatcher_connect(hass, SIGNAL_CONFIG_ENTRY_CHANGED, _on_entry_change))
-
-
-async def _async_start_bridge(hass: HomeAssistant, entry: ZteConfigEntry) -> None:
-    from .mqtt_bridge import MqttBridge  # lazy: imports paho, present once MQTT is set up
-
-    bridge = MqttBridge(hass, entry)
-    entry.runtime_data.bridge = bridge
-    try:
-        await bridge.async_start()
-    except HomeAssistantError as err:
-        LOGGER.warning("MQTT bridge of %s could not start: %s", entry.title, err)
-        await bridge.async_stop()  # drop what it did subscribe
-        entry.runtime_data.bridge = None
-        return
-    ir.async_delete_issue(hass, DOMAIN, _issue_id(entry))
+    """A deleted modem takes its MQTT discovery config and repair issue with it."""
+    await async_remove_bridge(hass, entry)

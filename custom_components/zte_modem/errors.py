@@ -30,6 +30,19 @@ ERROR_KEYS = (
 )
 
 
+# Reasons a reading cannot be had, as the MQTT contract names them (docs/mqtt.md).
+AUTH_FAILED = "auth_failed"
+MODEM_UNAVAILABLE = "modem_unavailable"
+PAUSED = "paused"
+
+
+def unavailable_reason(err: ZteError | None) -> tuple[str, str]:
+    """The contract's code and a sentence for a failed read."""
+    if isinstance(err, ZteAuthenticationError):
+        return AUTH_FAILED, "The router rejected the password; reauthenticate in Home Assistant"
+    return MODEM_UNAVAILABLE, f"The router cannot be read: {err}" if err else "The router cannot be read"
+
+
 def describe_error(err: ZteError) -> tuple[str, dict[str, str]]:
     """Translation key and placeholders for a client error."""
     if isinstance(err, ZteAuthenticationError):

@@ -9,8 +9,9 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .coordinator import ZteConfigEntry, ZteCoordinator
+from .coordinator import ZteCoordinator
 from .entity import ZteEntity
+from .runtime import ZteConfigEntry
 
 PARALLEL_UPDATES = 1
 

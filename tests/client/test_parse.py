@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from custom_components.zte_modem.zte import METRICS, ModemSnapshot
 from custom_components.zte_modem.zte.crypto import ad_token, encode_password
-from custom_components.zte_modem.zte.metrics import METRICS_BY_KEY, poll_fields
+from custom_components.zte_modem.zte.metrics import METRICS_BY_KEY, ValueKind, poll_fields
 from custom_components.zte_modem.zte.models import ModemDevice
 from custom_components.zte_modem.zte.profile import (
     AdDigest,
@@ -33,7 +33,7 @@ def test_parser_never_raises(raw: dict[str, str]) -> None:
     snapshot = ModemSnapshot.from_raw(raw)
     for metric in METRICS:
         value = snapshot.values[metric.key]
-        if metric.platform == "binary_sensor":
+        if metric.kind is ValueKind.FLAG:
             assert value is None or isinstance(value, bool)
         elif metric.unit is not None:
             assert value is None or (isinstance(value, int | float) and not isinstance(value, bool))

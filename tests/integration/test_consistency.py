@@ -6,14 +6,21 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from custom_components.zte_modem import config_flow
+from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
 from custom_components.zte_modem.button import BUTTONS
 from custom_components.zte_modem.errors import ERROR_KEYS
-from custom_components.zte_modem.zte import METRICS
+from custom_components.zte_modem.sensor import SENSORS
+from custom_components.zte_modem.zte import METRICS, METRICS_BY_KEY, ModemSnapshot
+from custom_components.zte_modem.zte.metrics import ValueKind, poll_fields
 from scripts.generate import METRICS_DOC, render_metrics_doc, render_translations
+from tests.conftest import ModemFactory
+from tests.simulator import SCENARIOS
 
 COMPONENT = Path(config_flow.__file__).parent
-SOURCES = [path.read_text() for path in COMPONENT.glob("*.py")]
+SOURCES = [path.read_text() for path in COMPONENT.rglob("*.py")]
 EN = json.loads((COMPONENT / "translations" / "en.json").read_text())
 STRINGS = json.loads((COMPONENT / "strings.json").read_text())
 
@@ -62,10 +69,34 @@ def test_exception_keys_have_text() -> None:
         assert EN["exceptions"][key]["message"], key
 
 
+def test_every_metric_has_exactly_one_entity_description() -> None:
+    """A catalogue metric without an entity, or an entity without a metric, fails here."""
+    sensor_keys = [description.key for description in SENSORS]
+    flag_keys = [description.key for description in BINARY_SENSORS]
+    assert len(sensor_keys) == len(set(sensor_keys))
+    assert not set(sensor_keys) & set(flag_keys)
+    assert {metric.key for metric in METRICS} == set(sensor_keys) | set(flag_keys)
+    assert {metric.key for metric in METRICS if metric.kind is ValueKind.FLAG} == set(flag_keys)
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+async def test_typed_values_agree_with_the_key_lookup(make_modem: ModemFactory, scenario: str) -> None:
+    """What an entity shows (value_fn on the typed view) is what MQTT answers for its key."""
+    modem = await make_modem("mc888pro", scenario=scenario)
+    raw = {field: modem._field(field, logged_in=True) for field in poll_fields()}
+    snapshot = ModemSnapshot.from_raw(raw)
+    for description in SENSORS:
+        assert description.value_fn(snapshot) == snapshot.values[description.key], description.key
+    for flag in BINARY_SENSORS:
+        assert flag.is_on_fn(snapshot) == snapshot.values[flag.key], flag.key
+
+
 def test_entity_keys_have_text() -> None:
     """Every entity translation key has a name."""
-    for metric in METRICS:
-        assert EN["entity"][metric.platform][metric.key]["name"] == metric.name
+    for description in SENSORS:
+        assert EN["entity"]["sensor"][description.key]["name"] == METRICS_BY_KEY[description.key].name
+    for flag in BINARY_SENSORS:
+        assert EN["entity"]["binary_sensor"][flag.key]["name"] == METRICS_BY_KEY[flag.key].name
     for button in BUTTONS:
         assert EN["entity"]["button"][button.translation_key]["name"]
     assert EN["entity"]["switch"]["polling"]["name"]

@@ -9,8 +9,9 @@ from homeassistant.helpers import entity_registry as er
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from syrupy.assertion import SnapshotAssertion
 
+from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
 from custom_components.zte_modem.const import DOMAIN
-from custom_components.zte_modem.zte import METRICS
+from custom_components.zte_modem.sensor import SENSORS
 from tests.integration.compat import device_with_identifier
 from tests.simulator import ModemSimulator
 
@@ -54,7 +55,8 @@ async def test_default_entities_and_device(
         if entry.disabled_by
     }
     assert disabled
-    assert disabled_keys == {metric.key for metric in METRICS if not metric.enabled_by_default}
+    descriptions = [*SENSORS, *BINARY_SENSORS]
+    assert disabled_keys == {d.key for d in descriptions if not d.entity_registry_enabled_default}
 
     device = device_with_identifier(
         device_registry, init_integration.entry_id, (DOMAIN, init_integration.unique_id)

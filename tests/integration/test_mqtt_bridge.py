@@ -329,7 +329,11 @@ async def test_per_metric_configs_of_earlier_releases_are_cleared_once(
 ) -> None:
     """Upgrading from per-metric discovery: every old config topic gets one empty retained payload."""
     node = f"zte_modem_{modem.values['imei']}"
-    old_topics = [f"homeassistant/{metric.platform}/{node}/{metric.key}/config" for metric in METRICS]
+    flags = {"connected", "roaming"}
+    old_topics = [
+        f"homeassistant/{'binary_sensor' if metric.key in flags else 'sensor'}/{node}/{metric.key}/config"
+        for metric in METRICS
+    ]
     for old in old_topics:
         assert published(mqtt_mock, old) == [("", 0, True)]
 
@@ -357,7 +361,7 @@ async def test_handler_failure_logged_once_bridge_survives(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """An unexpected exception is logged once; the subscription stays and later requests work."""
-    with patch("custom_components.zte_modem.mqtt_bridge.render_one", side_effect=RuntimeError("boom")):
+    with patch("custom_components.zte_modem.mqtt.requests.render_one", side_effect=RuntimeError("boom")):
         await request(hass, "zte/lte_rsrp/get")
         await request(hass, "zte/lte_rsrp/get")
     assert caplog.text.count("reported once") == 1
@@ -412,13 +416,13 @@ async def test_bridge_start_failure_keeps_sensors(
     """If MQTT refuses the bridge's first publish, the sensors still work and nothing stays subscribed."""
     mock_config_entry.add_to_hass(hass)
     with patch(
-        "custom_components.zte_modem.mqtt_bridge.mqtt.async_publish",
+        "custom_components.zte_modem.mqtt.channel.mqtt.async_publish",
         side_effect=HomeAssistantError("broker gone"),
     ):
         assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
         await hass.async_block_till_done()
     assert hass.states.get("sensor.zte_mc801a_lte_rsrp").state == "-95"
-    assert mock_config_entry.runtime_data.bridge is None
+    assert mock_config_entry.runtime_data.bridge.session is None
     assert "could not start" in caplog.text
     mqtt_mock.async_publish.reset_mock()
     await request(hass, "zte/lte_rsrp/get")

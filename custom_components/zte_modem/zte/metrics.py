@@ -1,41 +1,44 @@
-"""The metric catalogue: every metric the product knows, defined once.
+"""The metric catalogue: every value the product reads from a modem, defined once.
 
-Sensors, binary sensors, MQTT topics and aggregates, MQTT discovery, the probe
-command and docs/metrics.md all derive from METRICS. Device classes, units and
-state classes are Home Assistant's string values so that this module stays free
-of Home Assistant imports.
+What is a fact of the value lives here: its key, the modem fields it comes from, the
+parser, the kind of value, its physical unit, its aggregate membership and a
+description. How Home Assistant presents it (device class, state class, category,
+enabled by default, precision) is the HA side's business: sensor_descriptions.py and
+binary_sensor.py. MQTT topics and aggregates, the probe, docs/metrics.md and the entity
+names in the translations all derive from METRICS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from enum import StrEnum
 
 from . import cells, parse
 from .parse import DEFAULT_FORMAT, MetricValue, Parser, ValueFormat
 
-Platform: TypeAlias = Literal["sensor", "binary_sensor"]
-
 AGGREGATES: tuple[str, ...] = ("lte", "nr5g")
 
 
-@dataclass(frozen=True, slots=True)
+class ValueKind(StrEnum):
+    """What a parsed value is: a number (with its unit, if any), a text, or a yes/no flag."""
+
+    NUMBER = "number"
+    TEXT = "text"
+    FLAG = "flag"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Metric:
-    """One modem value: where it comes from, how it is parsed and presented."""
+    """One modem value: where it comes from, how it is parsed, what it measures."""
 
     key: str
     name: str
     fields: tuple[str, ...]
     parser: Parser
+    kind: ValueKind
     description: str
     unit: str | None = None
-    device_class: str | None = None
-    state_class: str | None = None
-    entity_category: str | None = None
-    enabled_by_default: bool = True
-    suggested_display_precision: int | None = None
-    platform: Platform = "sensor"
     aggregates: Mapping[str, str] = field(default_factory=dict)
 
     def value(self, raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT) -> MetricValue:
@@ -49,34 +52,18 @@ class Metric:
 
 DBM = "dBm"
 DB = "dB"
-MEASUREMENT = "measurement"
-TOTAL_INCREASING = "total_increasing"
-DIAGNOSTIC = "diagnostic"
-SIGNAL = "signal_strength"
 
 
-def _signal(
-    key: str,
-    name: str,
-    fields: tuple[str, ...],
-    description: str,
-    unit: str,
-    *,
-    aggregates: Mapping[str, str],
-    enabled: bool = True,
-) -> Metric:
+def _antenna(key: str, name: str, field_name: str, unit: str, aggregate_key: str) -> Metric:
     return Metric(
         key=key,
         name=name,
-        fields=fields,
+        fields=(field_name,),
         parser=parse.signal,
-        description=description,
+        kind=ValueKind.NUMBER,
         unit=unit,
-        device_class=SIGNAL,
-        state_class=MEASUREMENT,
-        enabled_by_default=enabled,
-        suggested_display_precision=1 if unit == DB else 0,
-        aggregates=aggregates,
+        description=f"{name.replace(' antenna', ' on antenna')}",
+        aggregates={"lte": aggregate_key},
     )
 
 
@@ -84,24 +71,8 @@ _LTE_ANTENNAS = tuple(
     metric
     for n in range(1, 5)
     for metric in (
-        _signal(
-            f"lte_rsrp_{n}",
-            f"LTE RSRP antenna {n}",
-            (f"lte_rsrp_{n}",),
-            f"LTE RSRP on antenna {n}",
-            DBM,
-            aggregates={"lte": f"rsrp{n}"},
-            enabled=False,
-        ),
-        _signal(
-            f"lte_sinr_{n}",
-            f"LTE SINR antenna {n}",
-            (f"lte_snr_{n}",),
-            f"LTE SINR on antenna {n}",
-            DB,
-            aggregates={"lte": f"sinr{n}"},
-            enabled=False,
-        ),
+        _antenna(f"lte_rsrp_{n}", f"LTE RSRP antenna {n}", f"lte_rsrp_{n}", DBM, f"rsrp{n}"),
+        _antenna(f"lte_sinr_{n}", f"LTE SINR antenna {n}", f"lte_snr_{n}", DB, f"sinr{n}"),
     )
 )
 
@@ -112,182 +83,185 @@ def _temperature(key: str, name: str, field_name: str, description: str) -> Metr
         name=name,
         fields=(field_name,),
         parser=parse.temperature,
-        description=f"{description} temperature, where the firmware reports it (-40 °C or below: absent)",
+        kind=ValueKind.NUMBER,
         unit="°C",
-        device_class="temperature",
-        state_class=MEASUREMENT,
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        description=f"{description} temperature, where the firmware reports it (-40 °C or below: absent)",
     )
 
 
 _TEMPERATURES = (
-    _temperature("modem_5g_temperature", "5G modem temperature", "pm_modem_5g", "5G modem chip temperature"),
-    _temperature(
-        "ambient_temperature", "Ambient temperature", "pm_sensor_ambient", "Temperature inside the case"
-    ),
-    _temperature(
-        "pa_temperature", "Power amplifier temperature", "pm_sensor_pa1", "Power amplifier temperature"
-    ),
-    _temperature("rf_5g_temperature", "5G RF temperature", "pm_sensor_5g", "5G radio front-end temperature"),
-    _temperature("wifi_temperature", "Wi-Fi chip temperature", "wifi_chip_temp", "Wi-Fi chip temperature"),
+    _temperature("modem_5g_temperature", "5G modem temperature", "pm_modem_5g", "5G modem chip"),
+    _temperature("ambient_temperature", "Ambient temperature", "pm_sensor_ambient", "Ambient (inside the case)"),
+    _temperature("pa_temperature", "Power amplifier temperature", "pm_sensor_pa1", "Power amplifier"),
+    _temperature("rf_5g_temperature", "5G RF temperature", "pm_sensor_5g", "5G radio front end"),
+    _temperature("wifi_temperature", "Wi-Fi chip temperature", "wifi_chip_temp", "Wi-Fi chip"),
 )
 
 METRICS: tuple[Metric, ...] = (
     Metric(
-        "provider",
-        "Provider",
-        ("network_provider_fullname", "network_provider"),
-        parse.text,
-        "Mobile operator name (or PLMN code when the modem has no name)",
+        key="provider",
+        name="Provider",
+        fields=("network_provider_fullname", "network_provider"),
+        parser=parse.text,
+        kind=ValueKind.TEXT,
+        description="Mobile operator name (or PLMN code when the modem has no name)",
         aggregates={"lte": "provider"},
     ),
     Metric(
-        "network_type",
-        "Network type",
-        ("network_type",),
-        parse.text,
-        "Radio access technology as the modem reports it (LTE, LTE_CA, ENDC, SA, ...)",
+        key="network_type",
+        name="Network type",
+        fields=("network_type",),
+        parser=parse.text,
+        kind=ValueKind.TEXT,
+        description="Radio access technology as the modem reports it (LTE, LTE_CA, ENDC, SA, ...)",
         aggregates={"lte": "network_type"},
     ),
     Metric(
-        "signal_bars",
-        "Signal bars",
-        ("signalbar",),
-        parse.number,
-        "Signal bars shown by the modem, 0-5",
-        state_class=MEASUREMENT,
+        key="signal_bars",
+        name="Signal bars",
+        fields=("signalbar",),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
+        description="Signal bars shown by the modem, 0-5",
     ),
-    _signal(
-        "lte_rsrp",
-        "LTE RSRP",
-        ("lte_rsrp",),
-        "LTE reference signal received power",
-        DBM,
+    Metric(
+        key="lte_rsrp",
+        name="LTE RSRP",
+        fields=("lte_rsrp",),
+        parser=parse.signal,
+        kind=ValueKind.NUMBER,
+        unit="dBm",
+        description="LTE reference signal received power",
         aggregates={"lte": "rsrp"},
     ),
-    _signal(
-        "lte_rsrq",
-        "LTE RSRQ",
-        ("lte_rsrq",),
-        "LTE reference signal received quality",
-        DB,
+    Metric(
+        key="lte_rsrq",
+        name="LTE RSRQ",
+        fields=("lte_rsrq",),
+        parser=parse.signal,
+        kind=ValueKind.NUMBER,
+        unit="dB",
+        description="LTE reference signal received quality",
         aggregates={"lte": "rsrq"},
     ),
-    _signal(
-        "lte_sinr",
-        "LTE SINR",
-        ("lte_snr",),
-        "LTE signal to interference plus noise ratio",
-        DB,
+    Metric(
+        key="lte_sinr",
+        name="LTE SINR",
+        fields=("lte_snr",),
+        parser=parse.signal,
+        kind=ValueKind.NUMBER,
+        unit="dB",
+        description="LTE signal to interference plus noise ratio",
         aggregates={"lte": "sinr"},
     ),
-    _signal(
-        "lte_rssi",
-        "LTE RSSI",
-        ("lte_rssi",),
-        "LTE received signal strength indicator",
-        DBM,
+    Metric(
+        key="lte_rssi",
+        name="LTE RSSI",
+        fields=("lte_rssi",),
+        parser=parse.signal,
+        kind=ValueKind.NUMBER,
+        unit="dBm",
+        description="LTE received signal strength indicator",
         aggregates={"lte": "rssi"},
     ),
     Metric(
-        "lte_band",
-        "LTE band",
-        cells.LTE_PCELL_FIELDS,
-        cells.lte_band_parser,
-        "LTE primary cell band, e.g. B3: from the EARFCN (3GPP TS 36.101), the band fields only "
-        "when no channel is reported; none in 5G SA",
+        key="lte_band",
+        name="LTE band",
+        fields=cells.LTE_PCELL_FIELDS,
+        parser=cells.lte_band_parser,
+        kind=ValueKind.TEXT,
+        description=(
+            "LTE primary cell band, e.g. B3: from the EARFCN (3GPP TS 36.101), the band fields "
+            "only when no channel is reported; none in 5G SA"
+        ),
         aggregates={"lte": "band"},
     ),
     Metric(
-        "lte_earfcn",
-        "LTE EARFCN",
-        cells.LTE_PCELL_FIELDS,
-        cells.lte_earfcn_parser,
-        "LTE primary cell downlink EARFCN",
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        key="lte_earfcn",
+        name="LTE EARFCN",
+        fields=cells.LTE_PCELL_FIELDS,
+        parser=cells.lte_earfcn_parser,
+        kind=ValueKind.NUMBER,
+        description="LTE primary cell downlink EARFCN",
         aggregates={"lte": "earfcn"},
     ),
     Metric(
-        "lte_pci",
-        "LTE PCI",
-        ("lte_pci",),
-        parse.lte_pci,
-        "LTE physical cell id 0-503 (decimal); the firmware writes it in hex (MC series) or "
-        "decimal (MF series, UFI), decided once per firmware",
-        entity_category=DIAGNOSTIC,
+        key="lte_pci",
+        name="LTE PCI",
+        fields=("lte_pci",),
+        parser=parse.lte_pci,
+        kind=ValueKind.NUMBER,
+        description=(
+            "LTE physical cell id 0-503 (decimal); the firmware writes it in hex (MC series) or "
+            "decimal (MF series, UFI), decided once per firmware"
+        ),
         aggregates={"lte": "pci"},
     ),
     Metric(
-        "cell_id",
-        "Cell ID",
-        ("cell_id",),
-        parse.first_of(parse.to_hex_int),
-        "E-UTRAN cell id (decimal; eNodeB id = cell_id // 256)",
-        entity_category=DIAGNOSTIC,
+        key="cell_id",
+        name="Cell ID",
+        fields=("cell_id",),
+        parser=parse.first_of(parse.to_hex_int),
+        kind=ValueKind.NUMBER,
+        description="E-UTRAN cell id (decimal; eNodeB id = cell_id // 256)",
         aggregates={"lte": "cell_id"},
     ),
     Metric(
-        "lte_bandwidth",
-        "LTE bandwidth",
-        cells.LTE_PCELL_BANDWIDTH_FIELDS,
-        cells.lte_bandwidth,
-        "LTE primary cell bandwidth",
+        key="lte_bandwidth",
+        name="LTE bandwidth",
+        fields=cells.LTE_PCELL_BANDWIDTH_FIELDS,
+        parser=cells.lte_bandwidth,
+        kind=ValueKind.NUMBER,
         unit="MHz",
-        device_class="frequency",
-        state_class=MEASUREMENT,
-        entity_category=DIAGNOSTIC,
+        description="LTE primary cell bandwidth",
         aggregates={"lte": "bandwidth"},
     ),
     Metric(
-        "lte_ca_bands",
-        "LTE CA bands",
-        cells.LTE_CA_FIELDS,
-        cells.lte_ca_bands_parser,
-        "LTE carriers in use, primary first, e.g. B3+B7+B20; intra-band CA keeps both (B41+B41)",
+        key="lte_ca_bands",
+        name="LTE CA bands",
+        fields=cells.LTE_CA_FIELDS,
+        parser=cells.lte_ca_bands_parser,
+        kind=ValueKind.TEXT,
+        description="LTE carriers in use, primary first, e.g. B3+B7+B20; intra-band CA keeps both (B41+B41)",
         aggregates={"lte": "ca_bands"},
     ),
     Metric(
-        "lte_ca_total_bandwidth",
-        "LTE total bandwidth",
-        cells.LTE_CA_FIELDS,
-        cells.lte_ca_total_bandwidth_parser,
-        "Sum of the bandwidths of every LTE carrier (primary and secondary cells)",
+        key="lte_ca_total_bandwidth",
+        name="LTE total bandwidth",
+        fields=cells.LTE_CA_FIELDS,
+        parser=cells.lte_ca_total_bandwidth_parser,
+        kind=ValueKind.NUMBER,
         unit="MHz",
-        device_class="frequency",
-        state_class=MEASUREMENT,
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        description="Sum of the bandwidths of every LTE carrier (primary and secondary cells)",
     ),
     Metric(
-        "lte_frequency",
-        "LTE frequency",
-        cells.LTE_PCELL_FIELDS,
-        cells.lte_frequency_parser,
-        "LTE primary cell downlink centre frequency, from the EARFCN (3GPP TS 36.101)",
+        key="lte_frequency",
+        name="LTE frequency",
+        fields=cells.LTE_PCELL_FIELDS,
+        parser=cells.lte_frequency_parser,
+        kind=ValueKind.NUMBER,
         unit="MHz",
-        device_class="frequency",
-        state_class=MEASUREMENT,
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
-        suggested_display_precision=1,
+        description="LTE primary cell downlink centre frequency, from the EARFCN (3GPP TS 36.101)",
         aggregates={"lte": "frequency"},
     ),
-    _signal(
-        "nr5g_rsrp",
-        "5G RSRP",
-        ("Z5g_rsrp", "nr5g_rsrp", "5g_rsrp"),
-        "5G NR reference signal received power",
-        DBM,
+    Metric(
+        key="nr5g_rsrp",
+        name="5G RSRP",
+        fields=("Z5g_rsrp", "nr5g_rsrp", "5g_rsrp"),
+        parser=parse.signal,
+        kind=ValueKind.NUMBER,
+        unit="dBm",
+        description="5G NR reference signal received power",
         aggregates={"nr5g": "rsrp"},
     ),
-    _signal(
-        "nr5g_rsrq",
-        "5G RSRQ",
-        ("Z5g_rsrq", "nr5g_rsrq"),
-        "5G NR reference signal received quality",
-        DB,
+    Metric(
+        key="nr5g_rsrq",
+        name="5G RSRQ",
+        fields=("Z5g_rsrq", "nr5g_rsrq"),
+        parser=parse.signal,
+        kind=ValueKind.NUMBER,
+        unit="dB",
+        description="5G NR reference signal received quality",
         aggregates={"nr5g": "rsrq"},
     ),
     Metric(
@@ -295,224 +269,199 @@ METRICS: tuple[Metric, ...] = (
         name="5G SINR",
         fields=("Z5g_SINR", "nr5g_sinr", "Z5g_snr"),
         parser=parse.nr_sinr,
+        kind=ValueKind.NUMBER,
+        unit="dB",
         description="5G NR signal to interference plus noise ratio",
-        unit=DB,
-        device_class=SIGNAL,
-        state_class=MEASUREMENT,
-        suggested_display_precision=1,
         aggregates={"nr5g": "sinr"},
     ),
     Metric(
-        "nr5g_band",
-        "5G band",
-        cells.NR_FIELDS,
-        cells.nr_band_parser,
-        "5G NR band, e.g. n78: from the NR-ARFCN (3GPP TS 38.101), the modem's band field "
-        "choosing between overlapping bands",
+        key="nr5g_band",
+        name="5G band",
+        fields=cells.NR_FIELDS,
+        parser=cells.nr_band_parser,
+        kind=ValueKind.TEXT,
+        description=(
+            "5G NR band, e.g. n78: from the NR-ARFCN (3GPP TS 38.101), the modem's band field "
+            "choosing between overlapping bands"
+        ),
         aggregates={"nr5g": "band"},
     ),
     Metric(
-        "nr5g_pci",
-        "5G PCI",
-        ("nr5g_pci",),
-        parse.nr_pci,
-        "5G NR physical cell id 0-1007 (decimal; the firmware writes it in hex)",
-        entity_category=DIAGNOSTIC,
+        key="nr5g_pci",
+        name="5G PCI",
+        fields=("nr5g_pci",),
+        parser=parse.nr_pci,
+        kind=ValueKind.NUMBER,
+        description="5G NR physical cell id 0-1007 (decimal; the firmware writes it in hex)",
         aggregates={"nr5g": "pci"},
     ),
     Metric(
-        "nr5g_arfcn",
-        "5G ARFCN",
-        cells.NR_FIELDS,
-        cells.nr_arfcn_parser,
-        "5G NR ARFCN",
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        key="nr5g_arfcn",
+        name="5G ARFCN",
+        fields=cells.NR_FIELDS,
+        parser=cells.nr_arfcn_parser,
+        kind=ValueKind.NUMBER,
+        description="5G NR ARFCN",
         aggregates={"nr5g": "arfcn"},
     ),
     Metric(
-        "nr5g_frequency",
-        "5G frequency",
-        cells.NR_FIELDS,
-        cells.nr_frequency_parser,
-        "5G NR downlink frequency of the NR-ARFCN (global raster, 3GPP TS 38.104)",
+        key="nr5g_frequency",
+        name="5G frequency",
+        fields=cells.NR_FIELDS,
+        parser=cells.nr_frequency_parser,
+        kind=ValueKind.NUMBER,
         unit="MHz",
-        device_class="frequency",
-        state_class=MEASUREMENT,
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
-        suggested_display_precision=2,
+        description="5G NR downlink frequency of the NR-ARFCN (global raster, 3GPP TS 38.104)",
         aggregates={"nr5g": "frequency"},
     ),
     Metric(
-        "nr5g_ca_bands",
-        "5G CA bands",
-        cells.NR_CA_FIELDS,
-        cells.nr_ca_bands_parser,
-        "5G NR carriers in use, primary first, e.g. n78+n75 (from nr_multi_ca_scell_info)",
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        key="nr5g_ca_bands",
+        name="5G CA bands",
+        fields=cells.NR_CA_FIELDS,
+        parser=cells.nr_ca_bands_parser,
+        kind=ValueKind.TEXT,
+        description="5G NR carriers in use, primary first, e.g. n78+n75 (from nr_multi_ca_scell_info)",
     ),
-    _signal(
-        "nr5g_rsrp_1",
-        "5G RSRP chain 1",
-        ("5g_rx0_rsrp",),
-        "5G NR RSRP on receive chain 1",
-        DBM,
+    Metric(
+        key="nr5g_rsrp_1",
+        name="5G RSRP chain 1",
+        fields=("5g_rx0_rsrp",),
+        parser=parse.signal,
+        kind=ValueKind.NUMBER,
+        unit="dBm",
+        description="5G NR RSRP on receive chain 1",
         aggregates={"nr5g": "rsrp1"},
-        enabled=False,
     ),
-    _signal(
-        "nr5g_rsrp_2",
-        "5G RSRP chain 2",
-        ("5g_rx1_rsrp",),
-        "5G NR RSRP on receive chain 2",
-        DBM,
+    Metric(
+        key="nr5g_rsrp_2",
+        name="5G RSRP chain 2",
+        fields=("5g_rx1_rsrp",),
+        parser=parse.signal,
+        kind=ValueKind.NUMBER,
+        unit="dBm",
+        description="5G NR RSRP on receive chain 2",
         aggregates={"nr5g": "rsrp2"},
-        enabled=False,
     ),
     *_LTE_ANTENNAS,
     Metric(
-        "wan_ip",
-        "WAN IP address",
-        ("wan_ipaddr",),
-        parse.text,
-        "Public (WAN) IPv4 address",
-        entity_category=DIAGNOSTIC,
+        key="wan_ip",
+        name="WAN IP address",
+        fields=("wan_ipaddr",),
+        parser=parse.text,
+        kind=ValueKind.TEXT,
+        description="Public (WAN) IPv4 address",
     ),
     Metric(
-        "wan_ipv6",
-        "WAN IPv6 address",
-        ("ipv6_wan_ipaddr",),
-        parse.text,
-        "Public (WAN) IPv6 address",
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        key="wan_ipv6",
+        name="WAN IPv6 address",
+        fields=("ipv6_wan_ipaddr",),
+        parser=parse.text,
+        kind=ValueKind.TEXT,
+        description="Public (WAN) IPv6 address",
     ),
     Metric(
-        "rx_rate",
-        "Download rate",
-        ("realtime_rx_thrpt",),
-        parse.number,
-        "Current download rate",
+        key="rx_rate",
+        name="Download rate",
+        fields=("realtime_rx_thrpt",),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
         unit="B/s",
-        device_class="data_rate",
-        state_class=MEASUREMENT,
-        suggested_display_precision=0,
+        description="Current download rate",
     ),
     Metric(
-        "tx_rate",
-        "Upload rate",
-        ("realtime_tx_thrpt",),
-        parse.number,
-        "Current upload rate",
+        key="tx_rate",
+        name="Upload rate",
+        fields=("realtime_tx_thrpt",),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
         unit="B/s",
-        device_class="data_rate",
-        state_class=MEASUREMENT,
-        suggested_display_precision=0,
+        description="Current upload rate",
     ),
     Metric(
-        "monthly_rx",
-        "Monthly download",
-        ("monthly_rx_bytes",),
-        parse.number,
-        "Data downloaded this month (the modem's own counter)",
+        key="monthly_rx",
+        name="Monthly download",
+        fields=("monthly_rx_bytes",),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
         unit="B",
-        device_class="data_size",
-        state_class=TOTAL_INCREASING,
-        suggested_display_precision=0,
+        description="Data downloaded this month (the modem's own counter)",
     ),
     Metric(
-        "monthly_tx",
-        "Monthly upload",
-        ("monthly_tx_bytes",),
-        parse.number,
-        "Data uploaded this month (the modem's own counter)",
+        key="monthly_tx",
+        name="Monthly upload",
+        fields=("monthly_tx_bytes",),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
         unit="B",
-        device_class="data_size",
-        state_class=TOTAL_INCREASING,
-        suggested_display_precision=0,
+        description="Data uploaded this month (the modem's own counter)",
     ),
     Metric(
-        "session_rx",
-        "Session download",
-        ("realtime_rx_bytes",),
-        parse.number,
-        "Data downloaded since the data session started",
+        key="session_rx",
+        name="Session download",
+        fields=("realtime_rx_bytes",),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
         unit="B",
-        device_class="data_size",
-        state_class=TOTAL_INCREASING,
-        enabled_by_default=False,
-        suggested_display_precision=0,
+        description="Data downloaded since the data session started",
     ),
     Metric(
-        "session_tx",
-        "Session upload",
-        ("realtime_tx_bytes",),
-        parse.number,
-        "Data uploaded since the data session started",
+        key="session_tx",
+        name="Session upload",
+        fields=("realtime_tx_bytes",),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
         unit="B",
-        device_class="data_size",
-        state_class=TOTAL_INCREASING,
-        enabled_by_default=False,
-        suggested_display_precision=0,
+        description="Data uploaded since the data session started",
     ),
     Metric(
-        "session_duration",
-        "Session duration",
-        ("realtime_time",),
-        parse.number,
-        "Time since the data session started",
+        key="session_duration",
+        name="Session duration",
+        fields=("realtime_time",),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
         unit="s",
-        device_class="duration",
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        description="Time since the data session started",
     ),
     Metric(
-        "connected",
-        "Mobile data",
-        ("ppp_status",),
-        parse.connected,
-        "The mobile data session is up",
-        device_class="connectivity",
-        platform="binary_sensor",
+        key="connected",
+        name="Mobile data",
+        fields=("ppp_status",),
+        parser=parse.connected,
+        kind=ValueKind.FLAG,
+        description="The mobile data session is up",
     ),
     Metric(
-        "roaming",
-        "Roaming",
-        ("simcard_roam",),
-        parse.roaming,
-        "The SIM is roaming on a foreign network",
-        platform="binary_sensor",
+        key="roaming",
+        name="Roaming",
+        fields=("simcard_roam",),
+        parser=parse.roaming,
+        kind=ValueKind.FLAG,
+        description="The SIM is roaming on a foreign network",
     ),
     Metric(
-        "sms_unread",
-        "Unread SMS",
-        ("sms_dev_unread_num", "sms_unread_num"),
-        parse.number,
-        "Unread SMS messages on the modem",
-        state_class=MEASUREMENT,
+        key="sms_unread",
+        name="Unread SMS",
+        fields=("sms_dev_unread_num", "sms_unread_num"),
+        parser=parse.number,
+        kind=ValueKind.NUMBER,
+        description="Unread SMS messages on the modem",
     ),
     Metric(
-        "sim_state",
-        "SIM state",
-        ("modem_main_state",),
-        parse.text,
-        "SIM and modem state (modem_init_complete, modem_sim_undetected, modem_waitpin, ...)",
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        key="sim_state",
+        name="SIM state",
+        fields=("modem_main_state",),
+        parser=parse.text,
+        kind=ValueKind.TEXT,
+        description="SIM and modem state (modem_init_complete, modem_sim_undetected, modem_waitpin, ...)",
     ),
     Metric(
-        "modem_temperature",
-        "Modem temperature",
-        ("pm_sensor_mdm",),
-        parse.temperature,
-        "Modem chip temperature (5G CPEs only)",
+        key="modem_temperature",
+        name="Modem temperature",
+        fields=("pm_sensor_mdm",),
+        parser=parse.temperature,
+        kind=ValueKind.NUMBER,
         unit="°C",
-        device_class="temperature",
-        state_class=MEASUREMENT,
-        entity_category=DIAGNOSTIC,
-        enabled_by_default=False,
+        description="Modem chip temperature (5G CPEs only)",
     ),
     *_TEMPERATURES,
 )

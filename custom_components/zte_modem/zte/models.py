@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .metrics import parse_metrics
 from .parse import DEFAULT_FORMAT, MAX_LTE_PCI, MetricValue, PciFormat, ValueFormat, clean, to_hex_int
+from .values import LteValues, NetworkValues, NrValues, TemperatureValues, TrafficValues
 
 # 'BD_UKH3GMC801AV1.0.0B15' -> MC801A; 'BD_TELIASEMF297DMODV1.0.0B03' -> MF297D (operator
 # suffix MOD dropped); 'BD_LLCUKRF30PROV1.0.0B01' -> F30 Pro.
@@ -85,20 +86,35 @@ class ModemDevice:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ModemSnapshot:
-    """One read of the modem: parsed metrics plus the raw fields for diagnostics."""
+    """One read of the modem: typed values by area, the same by catalogue key, and the raw fields.
+
+    `values` is the key lookup the MQTT contract and the probe need; `lte`, `nr5g`, `network`,
+    `traffic` and `temperatures` give the same values typed.
+    """
 
     device: ModemDevice
     values: Mapping[str, MetricValue]
+    lte: LteValues
+    nr5g: NrValues
+    network: NetworkValues
+    traffic: TrafficValues
+    temperatures: TemperatureValues
     raw: Mapping[str, str] = field(repr=False)
 
     @classmethod
     def from_raw(cls, raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT) -> ModemSnapshot:
         """Parse a goform answer; never raises, whatever the strings are."""
         text_only = {key: value if isinstance(value, str) else "" for key, value in raw.items()}
+        values = parse_metrics(text_only, value_format)
         return cls(
             device=ModemDevice.from_raw(text_only),
-            values=parse_metrics(text_only, value_format),
+            values=values,
+            lte=LteValues.from_values(values),
+            nr5g=NrValues.from_values(values),
+            network=NetworkValues.from_values(values),
+            traffic=TrafficValues.from_values(values),
+            temperatures=TemperatureValues.from_values(values),
             raw=text_only,
         )

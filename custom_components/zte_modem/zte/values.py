@@ -1,0 +1,178 @@
+"""Typed views of one read, by area: `snapshot.lte.rsrp`, `snapshot.traffic.rx_rate`.
+
+Each field is the catalogue metric of the same meaning (its key in the comment of each
+area), so the key lookup of the MQTT contract and the typed access always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .parse import MetricValue
+
+
+def _number(value: MetricValue) -> float | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _integer(value: MetricValue) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _text(value: MetricValue) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _flag(value: MetricValue) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LteValues:
+    """The LTE primary cell and carriers (keys lte_*, cell_id)."""
+
+    rsrp: float | None
+    rsrq: float | None
+    sinr: float | None
+    rssi: float | None
+    band: str | None
+    earfcn: int | None
+    pci: int | None
+    cell_id: int | None
+    bandwidth: float | None
+    ca_bands: str | None
+    ca_total_bandwidth: float | None
+    frequency: float | None
+    antenna_rsrp: tuple[float | None, ...]  # lte_rsrp_1..4
+    antenna_sinr: tuple[float | None, ...]  # lte_sinr_1..4
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, MetricValue]) -> LteValues:
+        """From the parsed catalogue values."""
+        return cls(
+            rsrp=_number(values.get("lte_rsrp")),
+            rsrq=_number(values.get("lte_rsrq")),
+            sinr=_number(values.get("lte_sinr")),
+            rssi=_number(values.get("lte_rssi")),
+            band=_text(values.get("lte_band")),
+            earfcn=_integer(values.get("lte_earfcn")),
+            pci=_integer(values.get("lte_pci")),
+            cell_id=_integer(values.get("cell_id")),
+            bandwidth=_number(values.get("lte_bandwidth")),
+            ca_bands=_text(values.get("lte_ca_bands")),
+            ca_total_bandwidth=_number(values.get("lte_ca_total_bandwidth")),
+            frequency=_number(values.get("lte_frequency")),
+            antenna_rsrp=tuple(_number(values.get(f"lte_rsrp_{n}")) for n in range(1, 5)),
+            antenna_sinr=tuple(_number(values.get(f"lte_sinr_{n}")) for n in range(1, 5)),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NrValues:
+    """The 5G NR cell (keys nr5g_*)."""
+
+    rsrp: float | None
+    rsrq: float | None
+    sinr: float | None
+    band: str | None
+    pci: int | None
+    arfcn: int | None
+    frequency: float | None
+    ca_bands: str | None
+    chain_rsrp: tuple[float | None, ...]  # nr5g_rsrp_1..2
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, MetricValue]) -> NrValues:
+        """From the parsed catalogue values."""
+        return cls(
+            rsrp=_number(values.get("nr5g_rsrp")),
+            rsrq=_number(values.get("nr5g_rsrq")),
+            sinr=_number(values.get("nr5g_sinr")),
+            band=_text(values.get("nr5g_band")),
+            pci=_integer(values.get("nr5g_pci")),
+            arfcn=_integer(values.get("nr5g_arfcn")),
+            frequency=_number(values.get("nr5g_frequency")),
+            ca_bands=_text(values.get("nr5g_ca_bands")),
+            chain_rsrp=tuple(_number(values.get(f"nr5g_rsrp_{n}")) for n in range(1, 3)),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NetworkValues:
+    """Registration, data session and SIM (keys provider, network_type, signal_bars, ...)."""
+
+    provider: str | None
+    network_type: str | None
+    signal_bars: float | None
+    connected: bool | None
+    roaming: bool | None
+    sim_state: str | None
+    wan_ip: str | None
+    wan_ipv6: str | None
+    sms_unread: float | None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, MetricValue]) -> NetworkValues:
+        """From the parsed catalogue values."""
+        return cls(
+            provider=_text(values.get("provider")),
+            network_type=_text(values.get("network_type")),
+            signal_bars=_number(values.get("signal_bars")),
+            connected=_flag(values.get("connected")),
+            roaming=_flag(values.get("roaming")),
+            sim_state=_text(values.get("sim_state")),
+            wan_ip=_text(values.get("wan_ip")),
+            wan_ipv6=_text(values.get("wan_ipv6")),
+            sms_unread=_number(values.get("sms_unread")),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrafficValues:
+    """Rates in bytes/s, volumes in bytes, durations in seconds (keys rx_rate, monthly_rx, ...)."""
+
+    rx_rate: float | None
+    tx_rate: float | None
+    monthly_rx: float | None
+    monthly_tx: float | None
+    session_rx: float | None
+    session_tx: float | None
+    session_duration: float | None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, MetricValue]) -> TrafficValues:
+        """From the parsed catalogue values."""
+        return cls(
+            rx_rate=_number(values.get("rx_rate")),
+            tx_rate=_number(values.get("tx_rate")),
+            monthly_rx=_number(values.get("monthly_rx")),
+            monthly_tx=_number(values.get("monthly_tx")),
+            session_rx=_number(values.get("session_rx")),
+            session_tx=_number(values.get("session_tx")),
+            session_duration=_number(values.get("session_duration")),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TemperatureValues:
+    """Degrees Celsius of every sensor the firmware reports (keys *_temperature)."""
+
+    modem: float | None
+    modem_5g: float | None
+    ambient: float | None
+    power_amplifier: float | None
+    rf_5g: float | None
+    wifi: float | None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, MetricValue]) -> TemperatureValues:
+        """From the parsed catalogue values."""
+        return cls(
+            modem=_number(values.get("modem_temperature")),
+            modem_5g=_number(values.get("modem_5g_temperature")),
+            ambient=_number(values.get("ambient_temperature")),
+            power_amplifier=_number(values.get("pa_temperature")),
+            rf_5g=_number(values.get("rf_5g_temperature")),
+            wifi=_number(values.get("wifi_temperature")),
+        )
