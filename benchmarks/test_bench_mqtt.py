@@ -11,7 +11,7 @@ from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
-from custom_components.zte_modem import mqtt_bridge
+from custom_components.zte_modem.mqtt import channel as mqtt_channel
 from custom_components.zte_modem.const import CONF_MAX_AGE
 from tests.broker import Mosquitto, Watcher
 from tests.integration.conftest import setup_modem_entry
@@ -34,7 +34,7 @@ async def test_bench_in_process(
     # The test harness runs the loop in asyncio debug mode, which slows every task; HA does not.
     hass.loop.set_debug(False)
     entry = await setup_modem_entry(hass, modem, {CONF_MAX_AGE: 5})
-    original_publish = mqtt_bridge.mqtt.async_publish
+    original_publish = mqtt_channel.mqtt.async_publish
     published_at: list[float] = []
 
     async def timed_publish(*args: Any, **kwargs: Any) -> None:
@@ -43,7 +43,7 @@ async def test_bench_in_process(
 
     coordinator = entry.runtime_data.coordinator
     latencies: list[float] = []
-    with patch.object(mqtt_bridge.mqtt, "async_publish", timed_publish):
+    with patch.object(mqtt_channel.mqtt, "async_publish", timed_publish):
         for index in range(LATENCY_REQUESTS):
             coordinator.last_read_at = time.monotonic()  # keep the cache fresh: latency from cache
             start = time.perf_counter()

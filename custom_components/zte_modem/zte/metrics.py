@@ -91,7 +91,9 @@ def _temperature(key: str, name: str, field_name: str, description: str) -> Metr
 
 _TEMPERATURES = (
     _temperature("modem_5g_temperature", "5G modem temperature", "pm_modem_5g", "5G modem chip"),
-    _temperature("ambient_temperature", "Ambient temperature", "pm_sensor_ambient", "Ambient (inside the case)"),
+    _temperature(
+        "ambient_temperature", "Ambient temperature", "pm_sensor_ambient", "Ambient (inside the case)"
+    ),
     _temperature("pa_temperature", "Power amplifier temperature", "pm_sensor_pa1", "Power amplifier"),
     _temperature("rf_5g_temperature", "5G RF temperature", "pm_sensor_5g", "5G radio front end"),
     _temperature("wifi_temperature", "Wi-Fi chip temperature", "wifi_chip_temp", "Wi-Fi chip"),
