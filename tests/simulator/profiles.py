@@ -8,7 +8,7 @@ two-step AD computation, wrapper functions), not any vendor code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Layout = Literal["standard", "config_service", "bundled"]
@@ -50,6 +50,10 @@ class SimProfile:
     nr_aliases: bool = False
     # Values this build writes differently from the scenario's (real-firmware quirks).
     quirks: dict[str, str] = field(default_factory=dict)
+    # SMS: messages the device memory holds (sms_nv_total), and whether the build encrypts SMS
+    # (newer MC888/MC889: RSA-wrapped session key, AES-GCM; a plain SEND_SMS is refused).
+    sms_nv_total: int = 100
+    sms_encrypted: bool = False
 
     @property
     def ad_call(self) -> str:
@@ -306,10 +310,20 @@ def _result_handler() -> str:
     )
 
 
-def _service_code(profile: SimProfile, cfg: str) -> str:
-    return ";".join(
-        part for part in (_login_builder(profile, cfg), _ad_block(profile, cfg), _result_handler()) if part
+def _sms_cipher(profile: SimProfile) -> str:
+    """What an SMS-encrypting build adds: a key wrapped with the router's RSA key, fields in AES-GCM."""
+    if not profile.sms_encrypted:
+        return ""
+    return (
+        "function sealSms(d,k){var iv=crypto.getRandomValues(new Uint8Array(12));"
+        'return crypto.subtle.encrypt({name:"AES-GCM",iv:iv},k,d)}'
+        'function wrapKey(k,pub){return crypto.subtle.encrypt({name:"RSA-OAEP"},pub,k)}'
     )
+
+
+def _service_code(profile: SimProfile, cfg: str) -> str:
+    parts = (_login_builder(profile, cfg), _ad_block(profile, cfg), _result_handler(), _sms_cipher(profile))
+    return ";".join(part for part in parts if part)
 
 
 def web_ui_files(profile: SimProfile) -> dict[str, str]:
@@ -358,3 +372,7 @@ def web_ui_files(profile: SimProfile) -> dict[str, str]:
             + "});\n"
         )
     return files
+
+
+# Not in PROFILES (every-profile suites stay as they are): an MC888 build that encrypts SMS.
+SMS_ENCRYPTED = replace(PROFILES["mc888"], name="mc888_sms_encrypted", sms_encrypted=True)

@@ -15,12 +15,14 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 
 from .profiles import PROFILES, SimProfile, web_ui_files
 from .scenarios import SCENARIOS, default_scenario, identity_fields
+from .sms import MEM_DEVICE, ORDER_BY_RAW, ROUTER_ZONE, SmsStore
 
 CONTROL_PREFIX = "/__sim__"
 MAX_LOGIN_COUNT = 5
@@ -57,6 +59,12 @@ HTML_PAGE = (
     'This document has moved to <a href="/pub/login.html">/pub/login.html</a></body></html>'
 )
 MONTHLY_BASE = {"monthly_rx_bytes": 52_000_000_000, "monthly_tx_bytes": 4_100_000_000}
+SMS_COUNTER_KEYS = frozenset(
+    {"sms_received_flag", "sts_received_flag", "sms_unread_num", "sms_dev_unread_num", "sms_sim_unread_num"}
+)
+# Single-command GETs answered from the SMS store (without multi_data, as the stock page asks).
+SMS_TABLES = frozenset({"sms_data_total", "sms_capacity_info", "sms_cmd_status_info"})
+SMS_WRITES = frozenset({"SEND_SMS", "DELETE_SMS", "SET_MSG_READ"})
 
 
 def self_signed_context() -> ssl.SSLContext:
@@ -153,6 +161,14 @@ class ModemSimulator:
         self.login_result: str | None = None
         self.web_ui = web_ui_files(self.profile)
         self.ad_failures = 0
+        self.sms = SmsStore(
+            nv_total=self.profile.sms_nv_total,
+            encrypted=self.profile.sms_encrypted,
+            clock=lambda: datetime.now(ROUTER_ZONE),
+        )
+        # The operator's welcome message, unread: the scenarios' one unread SMS.
+        self.sms.inject("Telia", "Welcome to Telia! Your SIM card is ready.")
+        self.sms.received_flag = False
         self.stats = SimStats()
         self.scenario = scenario or default_scenario(self.profile)
         self.values: dict[str, str] = {}
@@ -305,7 +321,21 @@ class ModemSimulator:
             "attempts_left": self._attempts_left_now(),
             "ad_failures": self.ad_failures,
             **asdict(self.stats),
+            **self.sms.snapshot(),
         }
+
+    def inject_sms(
+        self,
+        number: str,
+        text: str,
+        *,
+        parts: int = 1,
+        arrived: int | None = None,
+        when: datetime | None = None,
+        mem: int = MEM_DEVICE,
+    ) -> int | None:
+        """An SMS arrives (`arrived` of `parts` so far); its id, or None when the memory is full."""
+        return self.sms.inject(number, text, parts=parts, arrived=arrived, when=when, mem=mem)
 
     # -- HTTP -------------------------------------------------------------
 
@@ -467,6 +497,9 @@ class ModemSimulator:
         if key in MONTHLY_BASE:
             direction = "rx" if "rx" in key else "tx"
             return str(MONTHLY_BASE[key] + int(rate[direction] * max(0.0, now - self._boot_at + 3600)))
+        if key in SMS_COUNTER_KEYS:
+            # No SIM, no SMS: the scenario blanks the counters; otherwise the store decides.
+            return "" if self.values.get("sms_unread_num") == "" else self.sms.counters()[key]
         return self.values.get(key, "")
 
     def _int(self, key: str) -> int:
@@ -482,7 +515,38 @@ class ModemSimulator:
             return self._goform(dict.fromkeys(keys, ""))
         logged_in = self._session_valid(request)
         multi_data = request.query.get("multi_data") == "1"
+        if len(keys) == 1 and keys[0] in SMS_TABLES:
+            return self._goform(self._sms_table(request, keys[0], logged_in=logged_in, multi_data=multi_data))
         return self._goform({key: self._field(key, logged_in, multi_data=multi_data) for key in keys})
+
+    def _sms_table(
+        self, request: web.Request, key: str, *, logged_in: bool, multi_data: bool
+    ) -> dict[str, Any]:
+        if not logged_in:
+            # What real builds answer without a session: the command name, blank.
+            return {key: ""}
+        if multi_data:
+            self.sms.protocol_errors.append(f"{key} asked with multi_data=1")
+            if key == "sms_data_total":
+                return {"messages": []}
+        if key == "sms_capacity_info":
+            return self.sms.capacity()
+        if key == "sms_cmd_status_info":
+            command = request.query.get("sms_cmd", "")
+            return {"sms_cmd": command, "sms_cmd_status_result": self.sms.status_of(command)}
+        # The order must arrive as the stock page's jQuery writes it: spaces as '+', not %2B or %20.
+        if ORDER_BY_RAW not in request.rel_url.raw_query_string.split("&"):
+            self.sms.protocol_errors.append("order_by not sent as order+by+id+desc")
+            return {"messages": []}
+        try:
+            mem = int(request.query["mem_store"])
+            tags = int(request.query["tags"])
+            page = int(request.query["page"])
+            per_page = int(request.query["data_per_page"])
+        except (KeyError, ValueError):
+            self.sms.protocol_errors.append("sms_data_total without page/data_per_page/mem_store/tags")
+            return {"messages": []}
+        return {"messages": self.sms.rows(mem=mem, tags=tags, page=page, per_page=per_page)}
 
     def _expected_password(self) -> str | None:
         b64 = base64.b64encode(self.password.encode()).decode()
@@ -523,9 +587,21 @@ class ModemSimulator:
             self._session = None
         elif goform_id == "REBOOT_DEVICE":
             asyncio.get_running_loop().call_soon(self.reboot)
+        elif goform_id in SMS_WRITES:
+            return self._goform({"result": "success" if self._sms_write(goform_id, form) else "failure"})
         elif goform_id not in ("SET_WEB_LANGUAGE", "CONNECT_NETWORK", "DISCONNECT_NETWORK"):
             return self._goform({"result": "failure"})
         return self._goform({"result": "success"})
+
+    def _sms_write(self, goform_id: str, form: Mapping[str, str]) -> bool:
+        if goform_id == "SEND_SMS":
+            # Encrypting firmware takes only RSA/AES-GCM wrapped fields; a plain send is refused.
+            return not self.profile.sms_encrypted and self.sms.send(form)
+        if goform_id == "DELETE_SMS":
+            if form.get("notCallback") != "true":
+                self.sms.protocol_errors.append("DELETE_SMS without notCallback=true")
+            return self.sms.delete(form.get("msg_id", ""))
+        return self.sms.mark_read(form.get("msg_id", ""), form.get("tag", ""))
 
     def _login(self, request: web.Request, form: Mapping[str, str], goform_id: str) -> web.Response:
         self.stats.logins += 1
@@ -594,6 +670,26 @@ class ModemSimulator:
                 self.login_result = result
             elif action == "reset_stats":
                 self.stats.reset()
+            elif action == "sms_inject":
+                when = command.get("time")
+                self.inject_sms(
+                    command["number"],
+                    command["text"],
+                    parts=int(command.get("parts", 1)),
+                    arrived=command.get("arrived"),
+                    when=datetime.fromisoformat(when) if when else None,
+                    mem=int(command.get("mem", MEM_DEVICE)),
+                )
+            elif action == "sms_part":
+                self.sms.deliver_part(int(command["id"]))
+            elif action == "sms_fail_next":
+                self.sms.fail_sends = int(command.get("count", 1))
+            elif action == "sms_refuse_next":
+                self.sms.refuse_sends = int(command.get("count", 1))
+            elif action == "sms_hang":
+                self.sms.hang_sends = bool(command.get("on", True))
+            elif action == "sms_fill":
+                self.sms.fill(int(command.get("mem", MEM_DEVICE)))
             else:
                 raise KeyError(action)
         except (KeyError, ValueError, TypeError) as err:
