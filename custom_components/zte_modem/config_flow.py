@@ -9,37 +9,24 @@ from typing import Any
 
 import aiohttp
 import voluptuous as vol
-from homeassistant.config_entries import ConfigEntry, ConfigFlow, ConfigFlowResult, OptionsFlow
+from homeassistant.config_entries import ConfigEntry, ConfigFlow, ConfigFlowResult
 from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 from homeassistant.helpers.selector import (
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
 )
 
 from .const import (
-    CONF_DISCOVERY,
-    CONF_DISCOVERY_PREFIX,
-    CONF_MAX_AGE,
-    CONF_MQTT_BRIDGE,
-    CONF_MQTT_ROOT,
     CONF_PROFILE,
-    CONF_PUBLISH_ON_POLL,
-    CONF_SCAN_INTERVAL,
-    DEFAULT_DISCOVERY_PREFIX,
     DEFAULT_HOST,
     DOMAIN,
     LOGGER,
-    MAX_SCAN_INTERVAL,
-    MIN_SCAN_INTERVAL,
 )
 from .errors import describe_error
-from .options import ZteOptions
+from .options_flow import ZteModemOptionsFlow
 from .zte import LoginProfile, ModemSnapshot, ZteClient, ZteError, normalize_host
 
 MQTT_DOMAIN = "mqtt"
@@ -190,90 +177,4 @@ class ZteModemConfigFlow(ConfigFlow, domain=DOMAIN):
             ),
             errors=errors,
             description_placeholders=placeholders,
-        )
-
-
-def normalize_root(root: str) -> str | None:
-    """The root topic stored lowercased, or None when it breaks the contract's rules."""
-    candidate = root.strip().lower()
-    return candidate if ROOT_TOPIC.fullmatch(candidate) else None
-
-
-def own_discovery_prefix(hass: HomeAssistant) -> str | None:
-    """The prefix this Home Assistant's MQTT integration discovers on, when MQTT is set up."""
-    for entry in hass.config_entries.async_entries(MQTT_DOMAIN):
-        prefix = entry.options.get("discovery_prefix", entry.data.get("discovery_prefix"))
-        enabled = entry.options.get("discovery", entry.data.get("discovery", True))
-        return str(prefix or DEFAULT_DISCOVERY_PREFIX) if enabled else None
-    return None
-
-
-class ZteModemOptionsFlow(OptionsFlow):
-    """Polling interval and the MQTT bridge."""
-
-    _prefix_warned: str | None = None
-
-    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """One form with every option."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            root = normalize_root(user_input[CONF_MQTT_ROOT])
-            prefix = normalize_root(user_input[CONF_DISCOVERY_PREFIX])
-            if root is None:
-                errors[CONF_MQTT_ROOT] = "invalid_root"
-            elif any(
-                other.entry_id != self.config_entry.entry_id
-                and ZteOptions.from_entry(other).mqtt_root == root
-                for other in self.hass.config_entries.async_entries(DOMAIN)
-            ):
-                errors[CONF_MQTT_ROOT] = "root_in_use"
-            if prefix is None:
-                errors[CONF_DISCOVERY_PREFIX] = "invalid_root"
-            elif (
-                user_input[CONF_DISCOVERY]
-                and prefix == own_discovery_prefix(self.hass)
-                and self._prefix_warned != prefix
-            ):
-                # This HA would discover its own modem a second time; said once, then accepted.
-                errors[CONF_DISCOVERY_PREFIX] = "prefix_of_this_ha"
-                self._prefix_warned = prefix
-            if not errors:
-                options = {
-                    **user_input,
-                    CONF_MQTT_ROOT: root,
-                    CONF_DISCOVERY_PREFIX: prefix,
-                    CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
-                    CONF_MAX_AGE: int(user_input[CONF_MAX_AGE]),
-                }
-                # No update listener (see ha-practices.md): the flow reloads the entry itself.
-                self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
-                return self.async_create_entry(data=options)
-        current = {**ZteOptions.from_entry(self.config_entry).as_form(), **(user_input or {})}
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
-                    NumberSelectorConfig(
-                        min=MIN_SCAN_INTERVAL,
-                        max=MAX_SCAN_INTERVAL,
-                        step=1,
-                        unit_of_measurement="s",
-                        mode=NumberSelectorMode.BOX,
-                    )
-                ),
-                vol.Required(CONF_MQTT_BRIDGE): bool,
-                vol.Required(CONF_MQTT_ROOT): str,
-                vol.Required(CONF_PUBLISH_ON_POLL): bool,
-                vol.Required(CONF_MAX_AGE): NumberSelector(
-                    NumberSelectorConfig(
-                        min=0, max=3600, step=1, unit_of_measurement="s", mode=NumberSelectorMode.BOX
-                    )
-                ),
-                vol.Required(CONF_DISCOVERY): bool,
-                vol.Required(CONF_DISCOVERY_PREFIX): str,
-            }
-        )
-        return self.async_show_form(
-            step_id="init",
-            data_schema=self.add_suggested_values_to_schema(schema, current),
-            errors=errors,
         )
