@@ -15,6 +15,7 @@ from custom_components.zte_modem.zte import (
     SmsSendResult,
     SmsTag,
     ZteClient,
+    ZteConnectionError,
     ZteSmsEncryptedError,
     ZteSmsFailedError,
     ZteSmsRefusedError,
@@ -750,3 +751,29 @@ def test_message_repr_hides_number_and_text() -> None:
     assert "secret" not in str(message)
     assert repr(message).startswith("SmsMessage(id=4, tag=1, complete=True")
     assert repr(SmsSendResult(sent=[NUMBER])) == "SmsSendResult(sent=1, failed=0)"
+
+
+async def test_losing_the_modem_midway_reports_the_rest_failed(
+    make_modem: ModemFactory, make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before any number went out the connection error raises; after one, the rest are "error"."""
+    modem, client = await _setup(make_modem, make_client)
+    real_send = client._send_one
+    calls = 0
+
+    async def flaky(number: str, body: str, kind: str) -> None:
+        nonlocal calls
+        calls += 1
+        if calls >= 2:
+            raise ZteConnectionError("gone")
+        await real_send(number, body, kind)
+
+    monkeypatch.setattr(client, "_send_one", flaky)
+    result = await client.send_sms([NUMBER, OTHER, THIRD], "storm warning")
+    assert result.sent == [NUMBER]
+    assert result.failed == [OTHER, THIRD]
+    assert result.reasons == {OTHER: "error", THIRD: "error"}
+
+    calls = 1
+    with pytest.raises(ZteConnectionError):
+        await client.send_sms([NUMBER, OTHER], "storm warning")

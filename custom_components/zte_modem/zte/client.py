@@ -270,7 +270,9 @@ class ZteClient:
         `ZteSmsValidationError` before anything is sent. With one number given as a string, a
         failure raises its own error (`ZteSmsRefusedError`, `ZteSmsFailedError`,
         `ZteSmsTimeoutError`, ...); with a list, the result says which numbers were sent and which
-        not. `ZteSmsEncryptedError` always raises: no number could be sent.
+        not (and why, in `reasons`). Errors that stop every number raise: `ZteSmsEncryptedError`,
+        and a connection or login error before any number was sent; after one, the remaining
+        numbers are reported failed with reason "error".
         """
         targets = normalize_numbers(numbers)
         kind = check_message(message)
@@ -285,7 +287,8 @@ class ZteClient:
                 except ZteSmsEncryptedError:
                     raise
                 except ZteError as err:
-                    if isinstance(numbers, str):
+                    # A single number, or no modem before anything went out: the error itself says most.
+                    if isinstance(numbers, str) or (not isinstance(err, ZteSmsError) and not result.sent):
                         raise
                     _LOGGER.debug("SMS %d of %d not sent: %s", position, len(targets), type(err).__name__)
                     # Without the modem (connection, login) the rest cannot go either: stop, report all.
