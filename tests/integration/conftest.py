@@ -10,6 +10,7 @@ from unittest.mock import PropertyMock, patch
 import pytest
 from homeassistant.const import CONF_HOST, CONF_PASSWORD
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.amber import AmberSnapshotExtension
@@ -99,6 +100,27 @@ async def async_poll(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     """
     await entry.runtime_data.coordinator.async_refresh()
     await hass.async_block_till_done()
+
+
+def platform_summary(
+    hass: HomeAssistant, entity_registry: er.EntityRegistry, entry: MockConfigEntry, platform: str
+) -> dict[str, Any]:
+    """One platform's entities as plain data, the same on every HA version (our snapshot_platform)."""
+    summary = {}
+    entities = er.async_entries_for_config_entry(entity_registry, entry.entry_id)
+    for item in sorted(entities, key=lambda entity: entity.entity_id):
+        if item.domain != platform:
+            continue
+        state = hass.states.get(item.entity_id)
+        assert state is not None, item.entity_id
+        summary[item.entity_id] = {
+            "unique_id": item.unique_id,
+            "translation_key": item.translation_key,
+            "entity_category": str(item.entity_category) if item.entity_category else None,
+            "state": state.state,
+            "attributes": {key: str(value) for key, value in state.attributes.items()},
+        }
+    return summary
 
 
 class LaneIndependentSnapshots(AmberSnapshotExtension):

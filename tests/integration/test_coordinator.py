@@ -7,15 +7,11 @@ from datetime import timedelta
 import pytest
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.button import SERVICE_PRESS
-from homeassistant.components.switch import SERVICE_TURN_OFF, SERVICE_TURN_ON
 from homeassistant.config_entries import SOURCE_REAUTH
-from homeassistant.const import ATTR_ENTITY_ID, STATE_OFF, STATE_ON, STATE_UNAVAILABLE
+from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
-from homeassistant.util import dt as dt_util
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.zte_modem.const import DOMAIN
 from tests.integration.conftest import async_poll
 from tests.simulator import FakeClock, ModemSimulator
 
@@ -153,118 +149,3 @@ async def test_wrong_password_starts_reauth_and_stops_logging_in(
     )
     assert modem.stats.failed_logins == 1
     assert modem.snapshot_state()["attempts_left"] == 4
-
-
-async def test_reboot_button(
-    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
-) -> None:
-    """Pressing reboot sends exactly one reboot write."""
-    modem.reboot_seconds = 0.05
-    await hass.services.async_call(
-        "button", SERVICE_PRESS, {ATTR_ENTITY_ID: "button.zte_mc801a_reboot"}, blocking=True
-    )
-    assert modem.stats.reboots == 1
-    assert modem.stats.writes == 1
-
-
-async def test_reboot_button_error(
-    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
-) -> None:
-    """A modem that cannot be reached gives a readable error, not a traceback."""
-    modem.inject_fault("reset")
-    with pytest.raises(HomeAssistantError, match="Cannot reach the router"):
-        await hass.services.async_call(
-            "button", SERVICE_PRESS, {ATTR_ENTITY_ID: "button.zte_mc801a_reboot"}, blocking=True
-        )
-    assert modem.stats.reboots == 0
-
-
-async def test_refresh_button(
-    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
-) -> None:
-    """Refresh reads the modem now."""
-    modem.set_values({"lte_rsrp": "-77"})
-    await hass.services.async_call(
-        "button", SERVICE_PRESS, {ATTR_ENTITY_ID: "button.zte_mc801a_refresh"}, blocking=True
-    )
-    await hass.async_block_till_done()
-    assert hass.states.get(RSRP).state == "-77"
-
-
-async def test_pause_switch(
-    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
-) -> None:
-    """Pausing logs out, keeps the last state, stops requests, and resumes after 15 minutes."""
-    assert hass.states.get(POLLING).state == STATE_ON
-    await hass.services.async_call("switch", SERVICE_TURN_OFF, {ATTR_ENTITY_ID: POLLING}, blocking=True)
-
-    assert hass.states.get(POLLING).state == STATE_OFF
-    assert "resumes_at" in hass.states.get(POLLING).attributes
-    assert modem.snapshot_state()["logged_in"] is False
-    modem.stats.reset()
-    modem.set_values({"lte_rsrp": "-110"})
-    for _ in range(20):  # ten minutes
-        await async_poll(hass, init_integration)
-    state = hass.states.get(RSRP)
-    assert state.state == "-95"
-    assert state.attributes["polling_paused"] is True
-    assert modem.stats.requests == 0
-
-    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(minutes=15, seconds=1))
-    await hass.async_block_till_done()
-    assert hass.states.get(POLLING).state == STATE_ON
-    assert hass.states.get(RSRP).state == "-110"
-    assert "polling_paused" not in hass.states.get(RSRP).attributes
-
-
-async def test_pause_and_resume_by_hand(
-    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
-) -> None:
-    """Turning polling back on reads at once; pausing twice is harmless."""
-    await hass.services.async_call("switch", SERVICE_TURN_OFF, {ATTR_ENTITY_ID: POLLING}, blocking=True)
-    modem.inject_fault("reset")  # the logout of a second pause fails: still paused
-    await hass.services.async_call("switch", SERVICE_TURN_OFF, {ATTR_ENTITY_ID: POLLING}, blocking=True)
-    modem.inject_fault(None)
-    modem.set_values({"lte_rsrp": "-88"})
-    await hass.services.async_call("switch", SERVICE_TURN_ON, {ATTR_ENTITY_ID: POLLING}, blocking=True)
-    await hass.async_block_till_done()
-    assert hass.states.get(RSRP).state == "-88"
-    await hass.services.async_call("switch", SERVICE_TURN_ON, {ATTR_ENTITY_ID: POLLING}, blocking=True)
-    assert hass.states.get(POLLING).state == STATE_ON
-
-
-async def test_unload_while_paused(
-    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
-) -> None:
-    """Unloading cancels the auto-resume timer (no lingering timers)."""
-    await hass.services.async_call("switch", SERVICE_TURN_OFF, {ATTR_ENTITY_ID: POLLING}, blocking=True)
-    assert await hass.config_entries.async_unload(init_integration.entry_id)
-    await hass.async_block_till_done()
-
-
-async def test_reboot_with_changed_password_starts_reauth(
-    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
-) -> None:
-    """The router's password changed: pressing Reboot says so and opens the reauth dialog, once."""
-    modem.set_password("changed")
-    modem.expire_sessions()
-    with pytest.raises(HomeAssistantError, match="rejected the password"):
-        await hass.services.async_call(
-            "button", SERVICE_PRESS, {ATTR_ENTITY_ID: "button.zte_mc801a_reboot"}, blocking=True
-        )
-    await hass.async_block_till_done()
-    flows = hass.config_entries.flow.async_progress_by_handler(DOMAIN)
-    assert [flow["context"]["source"] for flow in flows] == ["reauth"]
-    assert modem.stats.reboots == 0
-    assert modem.stats.failed_logins == 1
-
-
-async def test_refresh_button_reports_the_modem_error(
-    hass: HomeAssistant, modem: ModemSimulator, init_integration: MockConfigEntry
-) -> None:
-    """Refresh against a modem that answers HTML says what is wrong instead of staying silent."""
-    modem.inject_fault("html")
-    with pytest.raises(HomeAssistantError, match="does not understand"):
-        await hass.services.async_call(
-            "button", SERVICE_PRESS, {ATTR_ENTITY_ID: "button.zte_mc801a_refresh"}, blocking=True
-        )

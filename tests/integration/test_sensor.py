@@ -1,4 +1,4 @@
-"""The entities a user gets: names, units, device classes, states."""
+"""Sensors: names, units, device classes, states, and what starts disabled."""
 
 from __future__ import annotations
 
@@ -13,30 +13,19 @@ from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
 from custom_components.zte_modem.const import DOMAIN
 from custom_components.zte_modem.sensor import SENSORS
 from tests.integration.compat import device_with_identifier
+from tests.integration.conftest import platform_summary
 from tests.simulator import ModemSimulator
 
 
 @pytest.mark.usefixtures("entity_registry_enabled_by_default")
-async def test_entities_snapshot(
+async def test_sensor_snapshot(
     hass: HomeAssistant,
     entity_registry: er.EntityRegistry,
     init_integration: MockConfigEntry,
     snapshot: SnapshotAssertion,
 ) -> None:
-    """Every entity with its state, unit, classes and category (version-independent form)."""
-    entities = er.async_entries_for_config_entry(entity_registry, init_integration.entry_id)
-    summary = {}
-    for entry in sorted(entities, key=lambda item: item.entity_id):
-        state = hass.states.get(entry.entity_id)
-        assert state is not None, entry.entity_id
-        summary[entry.entity_id] = {
-            "unique_id": entry.unique_id,
-            "translation_key": entry.translation_key,
-            "entity_category": str(entry.entity_category) if entry.entity_category else None,
-            "state": state.state,
-            "attributes": {key: str(value) for key, value in state.attributes.items()},
-        }
-    assert summary == snapshot
+    """Every sensor with its state, unit, classes and category (version-independent form)."""
+    assert platform_summary(hass, entity_registry, init_integration, "sensor") == snapshot
 
 
 async def test_default_entities_and_device(
