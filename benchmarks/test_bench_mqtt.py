@@ -11,8 +11,8 @@ from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_mqtt_message
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
-from custom_components.zte_modem.mqtt import channel as mqtt_channel
 from custom_components.zte_modem.const import CONF_MAX_AGE
+from custom_components.zte_modem.mqtt import channel as mqtt_channel
 from tests.broker import Mosquitto, Watcher
 from tests.integration.conftest import setup_modem_entry
 from tests.integration.test_mqtt_broker import ask

@@ -10,31 +10,10 @@ from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 
 from .runtime import ZteConfigEntry
+from .zte.privacy import PRIVATE_KEYS
 
-TO_REDACT = {
-    CONF_PASSWORD,
-    CONF_USERNAME,
-    "unique_id",
-    "imei",
-    "serial",
-    "imsi",
-    "sim_imsi",
-    "ziccid",
-    "sim_iccid",
-    "msisdn",
-    "mac_address",
-    "wan_ipaddr",
-    "ipv6_wan_ipaddr",
-    "wan_ip",
-    "wan_ipv6",
-    "user_ip_addr",
-    "cookie",
-    "stok",
-    "zwsd",
-    "LD",
-    "RD",
-    "AD",
-}
+# The same list as the probe's (zte/privacy.py), plus the entry's own field names.
+TO_REDACT = {*PRIVATE_KEYS, CONF_PASSWORD, CONF_USERNAME}
 
 
 async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: ZteConfigEntry) -> dict[str, Any]:

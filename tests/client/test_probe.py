@@ -151,3 +151,14 @@ async def test_scripts_probe_runs_without_home_assistant(make_modem: ModemFactor
     assert result["model"] == "MC801A"
     assert result["metrics"]["lte_band"] == "B3"
     assert SECRET not in stdout.decode()
+
+
+async def test_probe_redacts_like_the_diagnostics(make_modem: ModemFactory) -> None:
+    """The WAN addresses shown in no diagnostics download are not printed by the probe either."""
+    modem = await make_modem("mc801a", SECRET)
+    code, output = await _probe(modem.url, SECRET, "--json")
+    assert code == 0
+    metrics = json.loads(output)["metrics"]
+    assert metrics["wan_ip"] == metrics["wan_ipv6"] == "**REDACTED**"
+    assert modem.values["wan_ipaddr"] not in output
+    assert metrics["provider"] == "Telia SE"

@@ -30,6 +30,7 @@ from .exceptions import (
     ZteUnsupportedFirmwareError,
 )
 from .metrics import METRICS
+from .privacy import redact
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -85,7 +86,8 @@ async def run_probe(args: argparse.Namespace, out: TextIO, password: str) -> int
             "lte_pci_format": profile.pci_format.value if profile.pci_format else None,
         },
         "detection": _detection_report(client),
-        "metrics": dict(snapshot.values),
+        # The same redaction as the diagnostics download: the output goes into public issues.
+        "metrics": redact(snapshot.values),
     }
     if args.json:
         out.write(json.dumps(result, indent=2) + "\n")
@@ -104,7 +106,7 @@ async def run_probe(args: argparse.Namespace, out: TextIO, password: str) -> int
     out.write("\n")
     width = max(len(metric.key) for metric in METRICS)
     for metric in METRICS:
-        value = snapshot.values[metric.key]
+        value = result["metrics"][metric.key]
         shown = "-" if value is None else f"{value}{' ' + metric.unit if metric.unit else ''}"
         out.write(f"{metric.key:<{width}}  {shown}\n")
     return EXIT_OK
