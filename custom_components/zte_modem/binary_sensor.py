@@ -40,6 +40,12 @@ BINARY_SENSORS: tuple[ZteBinarySensorEntityDescription, ...] = (
         translation_key="roaming",
         is_on_fn=lambda snapshot: snapshot.network.roaming,
     ),
+    ZteBinarySensorEntityDescription(
+        key="sms_storage_full",
+        translation_key="sms_storage_full",
+        device_class=BinarySensorDeviceClass.PROBLEM,
+        is_on_fn=lambda snapshot: snapshot.network.sms_storage_full,
+    ),
 )
 
 

@@ -25,6 +25,7 @@ CONF_PUBLISH_ON_POLL: Final = "publish_on_poll"
 CONF_DISCOVERY: Final = "discovery"
 CONF_DISCOVERY_PREFIX: Final = "discovery_prefix"
 CONF_MAX_AGE: Final = "max_age"
+CONF_SMS_MARK_READ: Final = "sms_mark_read"
 
 DEFAULT_MQTT_BRIDGE: Final = True
 DEFAULT_MQTT_ROOT: Final = "zte"
@@ -32,6 +33,7 @@ DEFAULT_PUBLISH_ON_POLL: Final = False
 DEFAULT_DISCOVERY: Final = False
 DEFAULT_DISCOVERY_PREFIX: Final = "homeassistant"
 DEFAULT_MAX_AGE: Final = 5
+DEFAULT_SMS_MARK_READ: Final = True
 
 # The web UI gets the modem for this long when the user pauses polling.
 PAUSE_DURATION: Final = timedelta(minutes=15)

@@ -16,6 +16,7 @@ from homeassistant.util import dt as dt_util
 
 from .const import CONF_PROFILE, DOMAIN, LOGGER, PAUSE_DURATION
 from .errors import PAUSED, describe_error, unavailable_reason
+from .inbox import SmsInbox
 from .options import ZteOptions
 from .runtime import ZteConfigEntry
 from .zte import ModemSnapshot, ZteAuthenticationError, ZteClient, ZteError, ZteLockedError
@@ -61,6 +62,9 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self._shared_refresh: asyncio.Task[None] | None = None
         self._failed_at: float | None = None  # time.monotonic() of the last failed shared refresh
         self.shared_refreshes = 0
+        self.inbox = SmsInbox(
+            hass, entry.entry_id, client, mark_read=ZteOptions.from_entry(entry).sms_mark_read
+        )
 
     @property
     def availability(self) -> ModemAvailability:
@@ -145,6 +149,7 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             ) from err
         self.last_read_at = time.monotonic()
         self._store_profile()
+        await self.inbox.async_check(dict(self.data.raw) if self.data else None, dict(snapshot.raw))
         return snapshot
 
     def _store_profile(self) -> None:

@@ -42,6 +42,7 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: ZteConf
         "coordinator": runtime.coordinator.diagnostics(),
         "client_stats": asdict(client.stats),
         "mqtt_bridge": runtime.bridge.stats,
+        "sms": runtime.coordinator.inbox.diagnostics(),
         "device": async_redact_data(asdict(snapshot.device), TO_REDACT) if snapshot else None,
         "raw": async_redact_data(dict(snapshot.raw), TO_REDACT) if snapshot else None,
         "values": async_redact_data(dict(snapshot.values), TO_REDACT) if snapshot else None,

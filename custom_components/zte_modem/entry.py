@@ -14,7 +14,13 @@ from .options import ZteOptions
 from .runtime import ZteConfigEntry, ZteRuntimeData
 from .zte import LoginProfile, ZteClient, ZteError
 
-PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.BUTTON, Platform.SENSOR, Platform.SWITCH]
+PLATFORMS: list[Platform] = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.EVENT,
+    Platform.SENSOR,
+    Platform.SWITCH,
+]
 
 
 def create_client(data: dict[str, object], session: aiohttp.ClientSession) -> ZteClient:
@@ -41,6 +47,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     session = async_create_clientsession(hass, cookie_jar=aiohttp.CookieJar(unsafe=True))
     client = create_client(dict(entry.data), session)
     coordinator = ZteCoordinator(hass, entry, client)
+    await coordinator.inbox.async_load()
     await coordinator.async_config_entry_first_refresh()
     bridge = MqttBridge(hass, entry, coordinator, ZteOptions.from_entry(entry))
     entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator, bridge=bridge)

@@ -9,6 +9,13 @@ from .zte import (
     ZteError,
     ZteLockedError,
     ZteLoginRefusedError,
+    ZteSmsEncryptedError,
+    ZteSmsError,
+    ZteSmsFailedError,
+    ZteSmsRefusedError,
+    ZteSmsTimeoutError,
+    ZteSmsTooLongError,
+    ZteSmsValidationError,
     ZteUnsupportedFirmwareError,
 )
 
@@ -28,6 +35,30 @@ ERROR_KEYS = (
     "cannot_connect",
     "unknown",
 )
+# Keys only actions raise (exceptions texts only; a setup form never shows them).
+ACTION_ERROR_KEYS = (
+    "paused",
+    "no_device",
+    "unknown_device",
+    "sms_partly_failed",
+    "sms_invalid",
+    "sms_too_long",
+    "sms_refused",
+    "sms_failed",
+    "sms_timeout",
+    "sms_encrypted",
+    "sms_unavailable",
+)
+# Mistakes in what the caller asked for (ServiceValidationError), not failures of the router.
+VALIDATION_KEYS = frozenset({"sms_invalid", "sms_too_long"})
+_SMS_KEYS: tuple[tuple[type[ZteSmsError], str], ...] = (
+    (ZteSmsTooLongError, "sms_too_long"),
+    (ZteSmsValidationError, "sms_invalid"),
+    (ZteSmsRefusedError, "sms_refused"),
+    (ZteSmsFailedError, "sms_failed"),
+    (ZteSmsTimeoutError, "sms_timeout"),
+    (ZteSmsEncryptedError, "sms_encrypted"),
+)
 
 
 # Reasons a reading cannot be had, as the MQTT contract names them (docs/mqtt.md).
@@ -45,6 +76,9 @@ def unavailable_reason(err: ZteError | None) -> tuple[str, str]:
 
 def describe_error(err: ZteError) -> tuple[str, dict[str, str]]:
     """Translation key and placeholders for a client error."""
+    if isinstance(err, ZteSmsError):
+        key = next((key for kind, key in _SMS_KEYS if isinstance(err, kind)), "sms_unavailable")
+        return key, {"error": str(err)}
     if isinstance(err, ZteAuthenticationError):
         if err.attempts_left is None:
             return "invalid_auth", {}

@@ -16,6 +16,7 @@ from .const import (
     CONF_MQTT_ROOT,
     CONF_PUBLISH_ON_POLL,
     CONF_SCAN_INTERVAL,
+    CONF_SMS_MARK_READ,
     DEFAULT_DISCOVERY,
     DEFAULT_DISCOVERY_PREFIX,
     DEFAULT_MAX_AGE,
@@ -23,6 +24,7 @@ from .const import (
     DEFAULT_MQTT_ROOT,
     DEFAULT_PUBLISH_ON_POLL,
     DEFAULT_SCAN_INTERVAL,
+    DEFAULT_SMS_MARK_READ,
 )
 
 
@@ -37,6 +39,7 @@ class ZteOptions:
     max_age: float = DEFAULT_MAX_AGE
     discovery: bool = DEFAULT_DISCOVERY
     discovery_prefix: str = DEFAULT_DISCOVERY_PREFIX
+    sms_mark_read: bool = DEFAULT_SMS_MARK_READ
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> ZteOptions:
@@ -50,6 +53,7 @@ class ZteOptions:
             max_age=float(options.get(CONF_MAX_AGE, defaults.max_age)),
             discovery=bool(options.get(CONF_DISCOVERY, defaults.discovery)),
             discovery_prefix=str(options.get(CONF_DISCOVERY_PREFIX, defaults.discovery_prefix)),
+            sms_mark_read=bool(options.get(CONF_SMS_MARK_READ, defaults.sms_mark_read)),
         )
 
     @classmethod
@@ -72,4 +76,5 @@ class ZteOptions:
             CONF_MAX_AGE: self.max_age,
             CONF_DISCOVERY: self.discovery,
             CONF_DISCOVERY_PREFIX: self.discovery_prefix,
+            CONF_SMS_MARK_READ: self.sms_mark_read,
         }

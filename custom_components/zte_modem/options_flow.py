@@ -18,6 +18,7 @@ from .const import (
     CONF_MQTT_ROOT,
     CONF_PUBLISH_ON_POLL,
     CONF_SCAN_INTERVAL,
+    CONF_SMS_MARK_READ,
     DEFAULT_DISCOVERY_PREFIX,
     DOMAIN,
     MAX_SCAN_INTERVAL,
@@ -106,6 +107,7 @@ class ZteModemOptionsFlow(OptionsFlow):
                 ),
                 vol.Required(CONF_DISCOVERY): bool,
                 vol.Required(CONF_DISCOVERY_PREFIX): str,
+                vol.Required(CONF_SMS_MARK_READ): bool,
             }
         )
         return self.async_show_form(

@@ -205,6 +205,12 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda s: s.network.sms_unread,
     ),
+    ZteSensorEntityDescription(
+        key="sms_stored",
+        translation_key="sms_stored",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda s: s.network.sms_stored,
+    ),
     _diagnostic("sim_state", lambda s: s.network.sim_state, enabled=False),
     _temperature("modem_temperature", lambda s: s.temperatures.modem),
     _temperature("modem_5g_temperature", lambda s: s.temperatures.modem_5g),

@@ -18,6 +18,7 @@ from custom_components.zte_modem.const import (
     CONF_PROFILE,
     CONF_PUBLISH_ON_POLL,
     CONF_SCAN_INTERVAL,
+    CONF_SMS_MARK_READ,
     DOMAIN,
 )
 from tests.conftest import ModemFactory
@@ -209,6 +210,7 @@ OPTIONS = {
     CONF_MAX_AGE: 5,
     CONF_DISCOVERY: False,
     CONF_DISCOVERY_PREFIX: "homeassistant",
+    CONF_SMS_MARK_READ: True,
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 from custom_components.zte_modem import config_flow
 from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
 from custom_components.zte_modem.button import BUTTONS
-from custom_components.zte_modem.errors import ERROR_KEYS
+from custom_components.zte_modem.errors import ACTION_ERROR_KEYS, ERROR_KEYS
 from custom_components.zte_modem.sensor import SENSORS
 from custom_components.zte_modem.zte import METRICS, METRICS_BY_KEY, ModemSnapshot
 from custom_components.zte_modem.zte.metrics import ValueKind, poll_fields
@@ -63,7 +63,11 @@ def test_flow_reasons_have_text() -> None:
 
 def test_exception_keys_have_text() -> None:
     """Every translation_key raised in code has an exceptions entry."""
-    keys = set(ERROR_KEYS) | _used(r'translation_domain=DOMAIN,\s*translation_key="(\w+)"')
+    keys = (
+        set(ERROR_KEYS)
+        | set(ACTION_ERROR_KEYS)
+        | _used(r'translation_domain=DOMAIN,\s*translation_key="(\w+)"')
+    )
     assert keys
     for key in keys:
         assert EN["exceptions"][key]["message"], key

@@ -36,8 +36,9 @@ async def test_reload_uses_stored_profile(
     await hass.async_block_till_done()
 
     assert init_integration.state is ConfigEntryState.LOADED
-    # logout (AD read + POST), pre-login state, LD, LOGIN, read: no JS files fetched.
-    assert modem.stats.requests == 6
+    # logout (AD read + POST), pre-login state, LD, LOGIN, read, and the first SMS check of a
+    # start (message list + storage use): no JS files fetched.
+    assert modem.stats.requests == 8
 
 
 async def test_setup_retries_when_modem_unreachable(

@@ -24,6 +24,7 @@ from custom_components.zte_modem.const import (
     DOMAIN,
 )
 from custom_components.zte_modem.zte import METRICS
+from custom_components.zte_modem.zte.metrics import ValueKind
 from tests.integration.conftest import setup_modem_entry
 from tests.simulator import ModemSimulator
 
@@ -329,7 +330,7 @@ async def test_per_metric_configs_of_earlier_releases_are_cleared_once(
 ) -> None:
     """Upgrading from per-metric discovery: every old config topic gets one empty retained payload."""
     node = f"zte_modem_{modem.values['imei']}"
-    flags = {"connected", "roaming"}
+    flags = {metric.key for metric in METRICS if metric.kind is ValueKind.FLAG}
     old_topics = [
         f"homeassistant/{'binary_sensor' if metric.key in flags else 'sensor'}/{node}/{metric.key}/config"
         for metric in METRICS

@@ -42,6 +42,7 @@ from .parse import clean, to_int
 from .profile import AdDigest, LoginForm, LoginProfile, PasswordEncoding
 from .session import session_lost
 from .sms import (
+    CAPACITY_FIELDS,
     DEFAULT_PAGE_SIZE,
     MEM_DEVICE,
     MEM_SIM,
@@ -161,6 +162,7 @@ class ZteClient:
         self.detection: Detection | None = None
         # The SMS counters ride along in the one poll request (sms.sms_list_needed reads them).
         self._fields = tuple(dict.fromkeys((*poll_fields(), *SMS_POLL_FIELDS)))
+        self._capacity_raw: dict[str, str] = {}
         # One SMS command at a time: the router reports a single status per command kind, and a
         # send's status polls must not see another send's. Each request still takes self._lock.
         self._sms_lock = asyncio.Lock()
@@ -341,7 +343,10 @@ class ZteClient:
 
     async def sms_capacity(self) -> SmsCapacity:
         """Storage size and use of the device memory and the SIM."""
-        return SmsCapacity.from_raw(await self._get_sms({"cmd": "sms_capacity_info"}, expect="sms_nv_total"))
+        raw = await self._get_sms({"cmd": "sms_capacity_info"}, expect="sms_nv_total")
+        # Kept and added to every later read, so the storage metrics stay current between reads.
+        self._capacity_raw = {key: raw.get(key, "") for key in CAPACITY_FIELDS}
+        return SmsCapacity.from_raw(raw)
 
     async def _send_one(self, number: str, body: str, kind: str) -> None:
         form = {
@@ -425,7 +430,7 @@ class ZteClient:
             self.stats.reads += 1
             self._decide_pci_format(raw)
         assert self._profile is not None
-        return ModemSnapshot.from_raw(raw, self._profile.value_format)
+        return ModemSnapshot.from_raw({**raw, **self._capacity_raw}, self._profile.value_format)
 
     def _session_lost(self, raw: Mapping[str, str]) -> bool:
         if clean(raw.get("user_ip_addr")):

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from . import cells, parse
+from . import cells, parse, sms
 from .parse import DEFAULT_FORMAT, MetricValue, Parser, ValueFormat
 
 AGGREGATES: tuple[str, ...] = ("lte", "nr5g")
@@ -40,6 +40,8 @@ class Metric:
     description: str
     unit: str | None = None
     aggregates: Mapping[str, str] = field(default_factory=dict)
+    # False for values of a separate command (sms_capacity_info) that the client adds to a read.
+    polled: bool = True
 
     def value(self, raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT) -> MetricValue:
         """Parse this metric out of a raw goform answer; never raises."""
@@ -449,6 +451,24 @@ METRICS: tuple[Metric, ...] = (
         description="Unread SMS messages on the modem",
     ),
     Metric(
+        key="sms_stored",
+        name="SMS stored",
+        fields=sms.CAPACITY_FIELDS,
+        parser=sms.stored_messages,
+        kind=ValueKind.NUMBER,
+        description="Messages kept on the router (device memory and SIM), read when the SMS counters change",
+        polled=False,
+    ),
+    Metric(
+        key="sms_storage_full",
+        name="SMS storage full",
+        fields=sms.CAPACITY_FIELDS,
+        parser=sms.storage_full,
+        kind=ValueKind.FLAG,
+        description="The router's SMS memory is full: new messages are lost until some are deleted",
+        polled=False,
+    ),
+    Metric(
         key="sim_state",
         name="SIM state",
         fields=("modem_main_state",),
@@ -488,7 +508,8 @@ def poll_fields() -> tuple[str, ...]:
     """Every modem field one poll asks for, each once, in catalogue order."""
     ordered: dict[str, None] = dict.fromkeys(DEVICE_FIELDS)
     for metric in METRICS:
-        ordered.update(dict.fromkeys(metric.fields))
+        if metric.polled:
+            ordered.update(dict.fromkeys(metric.fields))
     return tuple(ordered)
 
 

@@ -473,3 +473,31 @@ __all__ = [
     "sms_time",
     "ucs2_hex",
 ]
+
+
+# -- storage metrics (catalogue parsers over the sms_capacity_info fields) --
+
+CAPACITY_FIELDS: tuple[str, ...] = (
+    "sms_nv_total",
+    "sms_nv_rev_total",
+    "sms_nv_send_total",
+    "sms_nv_draftbox_total",
+    "sms_sim_total",
+    "sms_sim_rev_total",
+    "sms_sim_send_total",
+    "sms_sim_draftbox_total",
+)
+
+
+def stored_messages(values: Sequence[str], value_format: object) -> int | None:
+    """Messages kept in the device memory and on the SIM; None before the first capacity read."""
+    capacity = SmsCapacity.from_raw(dict(zip(CAPACITY_FIELDS, values, strict=False)))
+    if capacity.nv_total is None and capacity.sim_total is None:
+        return None
+    return capacity.nv_used + capacity.sim_used
+
+
+def storage_full(values: Sequence[str], value_format: object) -> bool | None:
+    """The device memory, where new messages land, takes no more; None before the first read."""
+    capacity = SmsCapacity.from_raw(dict(zip(CAPACITY_FIELDS, values, strict=False)))
+    return None if capacity.nv_total is None else capacity.full

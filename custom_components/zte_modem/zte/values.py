@@ -111,6 +111,8 @@ class NetworkValues:
     wan_ip: str | None
     wan_ipv6: str | None
     sms_unread: float | None
+    sms_stored: float | None
+    sms_storage_full: bool | None
 
     @classmethod
     def from_values(cls, values: Mapping[str, MetricValue]) -> NetworkValues:
@@ -125,6 +127,8 @@ class NetworkValues:
             wan_ip=_text(values.get("wan_ip")),
             wan_ipv6=_text(values.get("wan_ipv6")),
             sms_unread=_number(values.get("sms_unread")),
+            sms_stored=_number(values.get("sms_stored")),
+            sms_storage_full=_flag(values.get("sms_storage_full")),
         )
 
 
