@@ -11,11 +11,13 @@ import time
 
 import aiohttp
 
-from custom_components.zte_modem.zte import ModemSnapshot, ZteClient
+from custom_components.zte_modem.zte import ModemSnapshot, ZteClient, new_messages, sms_list_needed
 from tests.simulator import PROFILES, ModemSimulator
 
 READS = 100
 EXPIRE_EVERY = 10
+POLLS = 100
+SMS_EVERY = 10
 
 
 async def bench_profile(name: str) -> dict[str, float]:
@@ -84,12 +86,58 @@ async def bench_client() -> None:
     print(f"\nMedian parse time: {statistics.median(parse_times):.0f} µs per snapshot.")
 
 
+async def bench_sms() -> None:
+    """What SMS traffic costs: the HA side's loop (poll, list only when the counters move, mark read)."""
+    modem = ModemSimulator("mc801a", "bench-pw", latency=(0.001, 0.003))
+    await modem.start()
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            client = ZteClient(modem.url, "bench-pw", session=session)
+            client.sms_poll_interval = 0.01
+            previous = dict((await client.read()).raw)
+            last_id = max((m.id for m in await client.list_sms()), default=0)
+            quiet, busy, delivered = [], [], 0
+            for poll in range(POLLS):
+                if poll % SMS_EVERY == SMS_EVERY - 1:
+                    modem.inject_sms("+46700000001", f"bench message {poll}")
+                before = modem.stats.requests
+                current = dict((await client.read()).raw)
+                if sms_list_needed(previous, current):
+                    fresh = new_messages(await client.list_sms(), last_id)
+                    await client.sms_capacity()
+                    if fresh:
+                        last_id = max(m.id for m in fresh)
+                        delivered += len(fresh)
+                        await client.mark_sms_read([m.id for m in fresh])
+                previous = current
+                (busy if modem.stats.requests - before > 1 else quiet).append(modem.stats.requests - before)
+            before = modem.stats.requests
+            await client.send_sms("+46700000002", "bench send")
+            send_requests = modem.stats.requests - before
+            max_concurrency = modem.stats.max_concurrency
+    finally:
+        await modem.stop()
+    print("\n## SMS traffic (scripts/bench client)\n")
+    print("| figure | value | target |")
+    print("|---|---|---|")
+    quiet_mean = statistics.mean(quiet)
+    print(f"| HTTP requests per poll without a new SMS ({len(quiet)} polls) | {quiet_mean:.2f} | 1 |")
+    print(
+        f"| HTTP requests per poll that finds a new SMS ({len(busy)} polls): read, list, storage, "
+        f"mark read (RD + POST) | {statistics.mean(busy):.2f} | — |"
+    )
+    print(f"| messages delivered of {POLLS // SMS_EVERY} injected | {delivered} | all, once |")
+    print(f"| HTTP requests for one send_sms (RD + POST + status polls) | {send_requests} | — |")
+    print(f"| max concurrency | {max_concurrency} | 1 |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("suite", choices=["client", "mqtt", "all"], nargs="?", default="client")
     args = parser.parse_args()
     if args.suite in ("client", "all"):
         asyncio.run(bench_client())
+        asyncio.run(bench_sms())
     if args.suite in ("mqtt", "all"):
         # The MQTT figures need a running Home Assistant: pytest's HA harness provides it.
         command = [

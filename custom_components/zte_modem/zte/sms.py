@@ -422,13 +422,14 @@ def ids_beyond(messages: Iterable[SmsMessage], keep_latest: int) -> list[int]:
 def sms_list_needed(previous: Mapping[str, str] | None, current: Mapping[str, str]) -> bool:
     """Whether two consecutive polls (raw fields, SMS_POLL_FIELDS among them) call for a list fetch.
 
-    Yes on the first poll, when an unread counter moved (a message arrived, or one was read or
-    deleted elsewhere), and when the new-message flag went up. A flag that stays up costs nothing:
-    some builds only clear it when their own page reads the list.
+    Yes on the first poll, when an unread counter went up (a message arrived), and when the
+    new-message flag went up. A counter that drops (messages read or deleted, by us after firing
+    or elsewhere) brings nothing new, so it costs no list read. A flag that stays up costs
+    nothing either: some builds only clear it when their own page reads the list.
     """
     if previous is None:
         return True
-    if any(clean(previous.get(key)) != clean(current.get(key)) for key in _SMS_COUNTERS):
+    if any((to_int(current.get(key)) or 0) > (to_int(previous.get(key)) or 0) for key in _SMS_COUNTERS):
         return True
     return _flag(current) and not _flag(previous)
 
