@@ -116,3 +116,44 @@ class ZteSmsEncryptedError(ZteSmsError):
 
 class ZteSmsUnavailableError(ZteSmsError):
     """The modem gave no SMS answer even with a valid session (no SMS function, or no SIM)."""
+
+
+class ZteControlError(ZteError):
+    """Base class of the router-control errors (mobile data, network mode, band and cell locks)."""
+
+
+class ZteControlValidationError(ZteControlError, ValueError):
+    """Refused before any request: a mode or band the router does not offer, an empty band list,
+    a cell out of the 3GPP ranges."""
+
+
+class ZteControlRefusedError(ZteControlError):
+    """The router answered the control command with "failure"."""
+
+
+class ZteControlTimeoutError(ZteControlError):
+    """The router accepted the command but did not report the new state within the time allowed."""
+
+
+class ZteUssdError(ZteError):
+    """Base class of every USSD error."""
+
+
+class ZteUssdValidationError(ZteUssdError, ValueError):
+    """The code or reply was refused before anything was sent (empty, too long, bad characters)."""
+
+
+class ZteUssdUnsupportedError(ZteUssdError):
+    """The router or the network does not support USSD (status 99 or 41)."""
+
+
+class ZteUssdTimeoutError(ZteUssdError):
+    """No USSD answer in time (ours, or the router's own timeout status 3 or 4)."""
+
+
+class ZteUssdFailedError(ZteUssdError):
+    """The router refused the request or reports a failure (no service, network ended the session, ...)."""
+
+    def __init__(self, message: str, status: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from . import cells, parse, sms
+from . import cells, controls, parse, sms
 from .parse import DEFAULT_FORMAT, MetricValue, Parser, ValueFormat
 
 AGGREGATES: tuple[str, ...] = ("lte", "nr5g")
@@ -486,6 +486,104 @@ METRICS: tuple[Metric, ...] = (
         description="Modem chip temperature (5G CPEs only)",
     ),
     *_TEMPERATURES,
+    # Router controls (issue 12). The locks and the data plan come from `ZteClient.read_settings`
+    # (polled=False: they change only when someone changes them) and from each control's read-back.
+    Metric(
+        key="network_mode",
+        name="Network mode",
+        fields=("net_select",),
+        parser=parse.text,
+        kind=ValueKind.TEXT,
+        description="Network mode (bearer preference) as the router names it (NETWORK_auto, Only_LTE, ...)",
+    ),
+    Metric(
+        key="lte_band_lock",
+        name="LTE band lock",
+        fields=controls.LTE_BAND_LOCK_FIELDS,
+        parser=controls.lte_band_lock_text,
+        kind=ValueKind.TEXT,
+        description="LTE bands the modem may use, e.g. B1+B3+B20, or all (from lte_band_lock)",
+        polled=False,
+    ),
+    Metric(
+        key="nr5g_band_lock",
+        name="5G band lock",
+        fields=controls.NR_BAND_LOCK_FIELDS,
+        parser=controls.nr_band_lock_text,
+        kind=ValueKind.TEXT,
+        description="5G NR bands the modem may use, e.g. n78, or all (nr5g_sa_band_lock, nr5g_nsa_band_lock)",
+        polled=False,
+    ),
+    Metric(
+        key="lte_cell_lock",
+        name="LTE cell lock",
+        fields=controls.LTE_CELL_LOCK_FIELDS,
+        parser=controls.lte_cell_lock_text,
+        kind=ValueKind.TEXT,
+        description="LTE cell the modem is locked to, e.g. PCI 123 @ 1300 (PCI @ EARFCN); none when unlocked",
+        polled=False,
+    ),
+    Metric(
+        key="nr5g_cell_lock",
+        name="5G cell lock",
+        fields=controls.NR_CELL_LOCK_FIELDS,
+        parser=controls.nr_cell_lock_text,
+        kind=ValueKind.TEXT,
+        description="5G NR cell the modem is locked to: PCI 202 @ 639936 (n78, 30 kHz); none if unlocked",
+        polled=False,
+    ),
+    Metric(
+        key="data_limit",
+        name="Data limit",
+        fields=controls.PLAN_FIELDS,
+        parser=controls.data_limit,
+        kind=ValueKind.NUMBER,
+        unit="GB",
+        description="Data limit set in the router (GB of 1024 MB as the router counts); none if switched off",
+        polled=False,
+    ),
+    Metric(
+        key="data_alert_percent",
+        name="Data alert threshold",
+        fields=controls.PLAN_FIELDS,
+        parser=controls.data_alert_percent,
+        kind=ValueKind.NUMBER,
+        unit="%",
+        description="Share of the data limit at which the router warns",
+        polled=False,
+    ),
+    Metric(
+        key="data_reset_day",
+        name="Data reset day",
+        fields=controls.PLAN_FIELDS,
+        parser=controls.data_reset_day,
+        kind=ValueKind.NUMBER,
+        description="Day of the month the router zeroes its monthly counters (none: calendar month or never)",
+        polled=False,
+    ),
+    Metric(
+        key="data_used_percent",
+        name="Data used",
+        fields=controls.PLAN_FIELDS,
+        parser=controls.data_used_percent,
+        kind=ValueKind.NUMBER,
+        unit="%",
+        description="Data used this period in percent of the router's data limit",
+        polled=False,
+    ),
+    Metric(
+        key="data_projected",
+        name="Projected data use",
+        fields=controls.PLAN_FIELDS,
+        parser=controls.data_projected,
+        kind=ValueKind.NUMBER,
+        unit="GB",
+        description=(
+            "Data use at the end of the period if it goes on as so far (linear from the last reset day); "
+            "none in the first 12 hours of a period"
+        ),
+        polled=False,
+    ),
 )
 
 METRICS_BY_KEY: Mapping[str, Metric] = {metric.key: metric for metric in METRICS}

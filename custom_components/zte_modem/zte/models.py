@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 
 from .metrics import parse_metrics
 from .parse import DEFAULT_FORMAT, MAX_LTE_PCI, MetricValue, PciFormat, ValueFormat, clean, to_hex_int
-from .values import LteValues, NetworkValues, NrValues, TemperatureValues, TrafficValues
+from .values import (
+    ControlValues,
+    DataPlanValues,
+    LteValues,
+    NetworkValues,
+    NrValues,
+    TemperatureValues,
+    TrafficValues,
+)
 
 # 'BD_UKH3GMC801AV1.0.0B15' -> MC801A; 'BD_TELIASEMF297DMODV1.0.0B03' -> MF297D (operator
 # suffix MOD dropped); 'BD_LLCUKRF30PROV1.0.0B01' -> F30 Pro.
@@ -91,7 +99,7 @@ class ModemSnapshot:
     """One read of the modem: typed values by area, the same by catalogue key, and the raw fields.
 
     `values` is the key lookup the MQTT contract and the probe need; `lte`, `nr5g`, `network`,
-    `traffic` and `temperatures` give the same values typed.
+    `traffic`, `temperatures`, `controls` and `data_plan` give the same values typed.
     """
 
     device: ModemDevice
@@ -101,6 +109,8 @@ class ModemSnapshot:
     network: NetworkValues
     traffic: TrafficValues
     temperatures: TemperatureValues
+    controls: ControlValues
+    data_plan: DataPlanValues
     raw: Mapping[str, str] = field(repr=False)
 
     @classmethod
@@ -116,5 +126,7 @@ class ModemSnapshot:
             network=NetworkValues.from_values(values),
             traffic=TrafficValues.from_values(values),
             temperatures=TemperatureValues.from_values(values),
+            controls=ControlValues.from_values(values, ppp_status=text_only.get("ppp_status")),
+            data_plan=DataPlanValues.from_values(values),
             raw=text_only,
         )

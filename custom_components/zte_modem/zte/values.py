@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .controls import mobile_data_on
 from .parse import MetricValue
 
 
@@ -179,4 +180,57 @@ class TemperatureValues:
             power_amplifier=_number(values.get("pa_temperature")),
             rf_5g=_number(values.get("rf_5g_temperature")),
             wifi=_number(values.get("wifi_temperature")),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ControlValues:
+    """What the router controls are set to (keys network_mode, lte_band_lock, nr5g_band_lock,
+    lte_cell_lock, nr5g_cell_lock), and the mobile-data switch state.
+
+    `mobile_data` is no catalogue metric (the `connected` flag is): it is the switch's state, on
+    while the router is still connecting (controls.mobile_data_on).
+    """
+
+    mobile_data: bool | None
+    network_mode: str | None
+    lte_band_lock: str | None
+    nr5g_band_lock: str | None
+    lte_cell_lock: str | None
+    nr5g_cell_lock: str | None
+
+    @classmethod
+    def from_values(
+        cls, values: Mapping[str, MetricValue], *, ppp_status: str | None = None
+    ) -> ControlValues:
+        """From the parsed catalogue values and the raw ppp_status."""
+        return cls(
+            mobile_data=mobile_data_on(ppp_status),
+            network_mode=_text(values.get("network_mode")),
+            lte_band_lock=_text(values.get("lte_band_lock")),
+            nr5g_band_lock=_text(values.get("nr5g_band_lock")),
+            lte_cell_lock=_text(values.get("lte_cell_lock")),
+            nr5g_cell_lock=_text(values.get("nr5g_cell_lock")),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataPlanValues:
+    """The router's own data plan: GB, percent, day of month (keys data_*)."""
+
+    limit: float | None
+    alert_percent: float | None
+    reset_day: int | None
+    used_percent: float | None
+    projected: float | None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, MetricValue]) -> DataPlanValues:
+        """From the parsed catalogue values."""
+        return cls(
+            limit=_number(values.get("data_limit")),
+            alert_percent=_number(values.get("data_alert_percent")),
+            reset_day=_integer(values.get("data_reset_day")),
+            used_percent=_number(values.get("data_used_percent")),
+            projected=_number(values.get("data_projected")),
         )
