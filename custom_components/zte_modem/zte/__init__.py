@@ -1,11 +1,16 @@
 """HA-free async client for ZTE LTE/5G routers that speak the goform web API."""
 
 from .client import ClientStats, ZteClient, normalize_host
+from .controls import Capabilities, billing_period, mobile_data_on, projected_bytes
 from .exceptions import (
     ZteAuthenticationError,
     ZteBusyError,
     ZteCommandError,
     ZteConnectionError,
+    ZteControlError,
+    ZteControlRefusedError,
+    ZteControlTimeoutError,
+    ZteControlValidationError,
     ZteError,
     ZteLockedError,
     ZteLoginRefusedError,
@@ -19,6 +24,11 @@ from .exceptions import (
     ZteSmsUnavailableError,
     ZteSmsValidationError,
     ZteUnsupportedFirmwareError,
+    ZteUssdError,
+    ZteUssdFailedError,
+    ZteUssdTimeoutError,
+    ZteUssdUnsupportedError,
+    ZteUssdValidationError,
 )
 from .metrics import AGGREGATES, METRICS, METRICS_BY_KEY, Metric, aggregate_keys
 from .models import ModemDevice, ModemSnapshot
@@ -33,6 +43,7 @@ from .sms import (
     new_messages,
     sms_list_needed,
 )
+from .values import ControlValues, DataPlanValues
 
 __all__ = [
     "AGGREGATES",
@@ -40,7 +51,10 @@ __all__ = [
     "METRICS_BY_KEY",
     "SMS_POLL_FIELDS",
     "AdDigest",
+    "Capabilities",
     "ClientStats",
+    "ControlValues",
+    "DataPlanValues",
     "Family",
     "LoginForm",
     "LoginProfile",
@@ -60,6 +74,10 @@ __all__ = [
     "ZteClient",
     "ZteCommandError",
     "ZteConnectionError",
+    "ZteControlError",
+    "ZteControlRefusedError",
+    "ZteControlTimeoutError",
+    "ZteControlValidationError",
     "ZteError",
     "ZteLockedError",
     "ZteLoginRefusedError",
@@ -73,8 +91,16 @@ __all__ = [
     "ZteSmsUnavailableError",
     "ZteSmsValidationError",
     "ZteUnsupportedFirmwareError",
+    "ZteUssdError",
+    "ZteUssdFailedError",
+    "ZteUssdTimeoutError",
+    "ZteUssdUnsupportedError",
+    "ZteUssdValidationError",
     "aggregate_keys",
+    "billing_period",
+    "mobile_data_on",
     "new_messages",
     "normalize_host",
+    "projected_bytes",
     "sms_list_needed",
 ]

@@ -16,6 +16,8 @@ from typing import Any
 
 import aiohttp
 
+from .client_controls import ControlsMixin
+from .controls import CLOCK_FIELD
 from .crypto import ad_token, encode_password
 from .detect import Detection, detect, read_web_ui
 from .exceptions import (
@@ -129,7 +131,7 @@ class ClientStats:
     writes: int = 0
 
 
-class ZteClient:
+class ZteClient(ControlsMixin):
     """Talks to one modem, strictly one HTTP exchange at a time.
 
     The caller owns the aiohttp session; it needs ``CookieJar(unsafe=True)``
@@ -178,6 +180,7 @@ class ZteClient:
             "X-Requested-With": "XMLHttpRequest",
         }
         self.stats = ClientStats()
+        self._init_controls()
 
     def __repr__(self) -> str:
         return f"ZteClient(host={self.host!r})"
@@ -430,7 +433,15 @@ class ZteClient:
             self.stats.reads += 1
             self._decide_pci_format(raw)
         assert self._profile is not None
-        return ModemSnapshot.from_raw({**raw, **self._capacity_raw}, self._profile.value_format)
+        # Settings (locks, data plan) from the last read_settings or read-back; the poll's own
+        # fields win. The local time feeds the data-plan projection.
+        merged = {
+            **self._settings_raw,
+            **raw,
+            **self._capacity_raw,
+            CLOCK_FIELD: self.plan_clock().isoformat(),
+        }
+        return ModemSnapshot.from_raw(merged, self._profile.value_format)
 
     def _session_lost(self, raw: Mapping[str, str]) -> bool:
         if clean(raw.get("user_ip_addr")):
