@@ -368,14 +368,11 @@ class Stack:
         flow = await self.hass.api(
             self.session, "POST", "/api/config/config_entries/options/flow", {"handler": self.zte_entry_id}
         )
+        # What the form shows (the current options, suggested), as the frontend would submit them.
         defaults = {
-            "scan_interval": 30,
-            "mqtt_bridge": True,
-            "mqtt_root": "zte",
-            "publish_on_poll": False,
-            "max_age": 5,
-            "discovery": False,
-            "discovery_prefix": "homeassistant",
+            field["name"]: field["description"]["suggested_value"]
+            for field in flow["data_schema"]
+            if "suggested_value" in (field.get("description") or {})
         }
         result = await self.hass.api(
             self.session,

@@ -97,7 +97,9 @@ async def test_password_change_reauth(stack: Stack) -> None:
     await stack.hass.wait_state(stack.session, RSRP, not_unavailable)
     await stack.simulator.control(stack.session, action="password", password="new-router-pw")
     await stack.simulator.control(stack.session, action="expire_session")
-    await stack.press(REFRESH)
+    # The press itself reports the rejected password (and opens reauth), it does not just go quiet.
+    with pytest.raises(RuntimeError, match="HTTP"):
+        await stack.press(REFRESH)
 
     reauth = None
     for _ in range(60):
