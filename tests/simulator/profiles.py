@@ -54,6 +54,17 @@ class SimProfile:
     # (newer MC888/MC889: RSA-wrapped session key, AES-GCM; a plain SEND_SMS is refused).
     sms_nv_total: int = 100
     sms_encrypted: bool = False
+    # Router controls (tests/simulator/controls.py). Network modes the web UI lists in AUTO_MODES
+    # (empty: no list, the client falls back per family); LTE and NR bands the hardware supports;
+    # whether the firmware reports them in lte_band_1_64_factory / nr5g_*_band_factory, and whether
+    # its web UI lists the LTE bands in FREQUENCY_TYPE_4G; data plan in flux_* (newer builds)
+    # instead of data_volume_* / traffic_clear_date.
+    network_modes: tuple[str, ...] = ()
+    lte_bands: tuple[int, ...] = (1, 3, 7, 8, 20, 28, 38)
+    nr_bands: tuple[int, ...] = ()
+    band_factory: bool = False
+    band_list_js: bool = False
+    flux_plan: bool = False
 
     @property
     def ad_call(self) -> str:
@@ -73,6 +84,14 @@ TEMPERATURES = {
     "pm_sensor_5g": "-40",
     "wifi_chip_temp": "56",
 }
+
+# The 5G CPE build of the MF253V family (MC801A): its device override lists these modes and
+# LTE bands (the "all" mask 0xA3E2AB0908DF); docs in custom_components/zte_modem/zte/controls.py.
+MF253V_MODES = ("WL_AND_5G", "LTE_AND_5G", "Only_5G", "WCDMA_AND_LTE", "Only_LTE", "Only_WCDMA")
+MF253V_LTE_BANDS = (1, 2, 3, 4, 5, 7, 8, 12, 17, 20, 25, 26, 28, 30, 32, 34, 38, 39, 40, 41, 42, 46, 48)
+STOCK_LTE_MODES = ("NETWORK_auto", "Only_LTE", "Only_WCDMA", "Only_GSM")
+NR_BANDS_EU = (1, 3, 5, 7, 8, 20, 28, 38, 41, 75, 77, 78)
+MC888_LTE_BANDS = (1, 3, 5, 7, 8, 20, 28, 32, 38, 40, 41, 42, 43)
 
 PROFILES: dict[str, SimProfile] = {
     profile.name: profile
@@ -113,6 +132,10 @@ PROFILES: dict[str, SimProfile] = {
             has_5g=True,
             device="cpe/MF253V",
             quirks=TEMPERATURES,
+            network_modes=MF253V_MODES,
+            lte_bands=MF253V_LTE_BANDS,
+            nr_bands=NR_BANDS_EU,
+            band_list_js=True,
         ),
         SimProfile(
             "mc7010",
@@ -124,6 +147,9 @@ PROFILES: dict[str, SimProfile] = {
             2,
             has_5g=True,
             user_ip_witness=True,
+            lte_bands=(1, 3, 7, 8, 20, 28, 38, 40, 41, 42),
+            nr_bands=NR_BANDS_EU,
+            band_factory=True,
         ),
         SimProfile(
             "mf297d",
@@ -136,6 +162,7 @@ PROFILES: dict[str, SimProfile] = {
             cookie_name="zwsd",
             cookie_length=32,
             pci_decimal=True,
+            network_modes=STOCK_LTE_MODES,
         ),
         SimProfile(
             "mf79u",
@@ -162,6 +189,10 @@ PROFILES: dict[str, SimProfile] = {
             has_5g=True,
             user_ip_witness=True,
             quirks=MC888_PCELL,
+            lte_bands=MC888_LTE_BANDS,
+            nr_bands=NR_BANDS_EU,
+            band_factory=True,
+            flux_plan=True,
         ),
         # An MC889 build whose web UI hides its JS: the client must rely on heuristics.
         SimProfile(
@@ -175,6 +206,7 @@ PROFILES: dict[str, SimProfile] = {
             ad_digest="sha256",
             has_5g=True,
             serve_js=False,
+            nr_bands=NR_BANDS_EU,
         ),
         # MC888 Pro: the AD wrapper cookWithRequest lives in js/util.js; 5G values under
         # the nr5g_*/5g_* spellings instead of Z5g_*; every temperature sensor.
@@ -192,6 +224,9 @@ PROFILES: dict[str, SimProfile] = {
             user_ip_witness=True,
             nr_aliases=True,
             quirks=TEMPERATURES,
+            nr_bands=NR_BANDS_EU,
+            band_factory=True,
+            flux_plan=True,
         ),
         # A 5G MiFi whose model is on no SHA-256 list: only js/util.js tells the AD digest.
         SimProfile(
@@ -207,6 +242,8 @@ PROFILES: dict[str, SimProfile] = {
             has_5g=True,
             device="ufi/u30air",
             pci_decimal=True,
+            nr_bands=(1, 3, 28, 41, 78),
+            flux_plan=True,
         ),
         # MF266 operator firmware: the only login builder is LOGIN_MULTI_USER, no flag says so.
         SimProfile(
@@ -326,6 +363,22 @@ def _service_code(profile: SimProfile, cfg: str) -> str:
     return ";".join(part for part in parts if part)
 
 
+def _control_lists(profile: SimProfile) -> str:
+    """The option lists a config object carries: AUTO_MODES and FREQUENCY_TYPE_4G ({name, value})."""
+    text = ""
+    if profile.network_modes:
+        entries = ",".join(f'{{name:"{mode}",value:"{mode}"}}' for mode in profile.network_modes)
+        text += f",AUTO_MODES:[{entries}]"
+    if profile.band_list_js:
+        every = sum(1 << (band - 1) for band in profile.lte_bands)
+        entries = ",".join(
+            [f'{{name:"all",value:"0x{every:X}"}}']
+            + [f'{{name:"{band}",value:"0x{1 << (band - 1):09X}"}}' for band in profile.lte_bands]
+        )
+        text += f",FREQUENCY_TYPE_4G:[{entries}]"
+    return text
+
+
 def web_ui_files(profile: SimProfile) -> dict[str, str]:
     """Every static JS file the build serves, by path below the host."""
     if not profile.serve_js:
@@ -336,8 +389,9 @@ def web_ui_files(profile: SimProfile) -> dict[str, str]:
     if profile.sha256_flag == 2:
         files["js/util.js"] += "function paswordAlgorithmsCookie(e){return SHA256(e)}\n"
     if profile.layout == "standard":
+        lists = "" if profile.device else _control_lists(profile)
         files["js/config/config.js"] = (
-            f"define(function(){{var config={{{_flags(profile)}}};return config}});\n"
+            f"define(function(){{var config={{{_flags(profile)}{lists}}};return config}});\n"
         )
         files["js/service.js"] = (
             "define(['jquery','config/config'],function($,n){" + _service_code(profile, "n") + "});\n"
@@ -347,7 +401,7 @@ def web_ui_files(profile: SimProfile) -> dict[str, str]:
         )
         if profile.device:
             files[f"js/config/{profile.device}/config.js"] = (
-                'define(function(){return{WEBUI_TITLE:"CPE"}});\n'
+                'define(function(){return{WEBUI_TITLE:"CPE"' + _control_lists(profile) + "}});\n"
             )
     elif profile.layout == "config_service":
         files["js/config/service.js"] = (

@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .controls import CONTROL_WRITES, SimControls
 from .profiles import PROFILES, SimProfile, web_ui_files
 from .scenarios import SCENARIOS, default_scenario, identity_fields
 from .sms import MEM_DEVICE, ORDER_BY_RAW, ROUTER_ZONE, SmsStore
@@ -65,6 +66,8 @@ SMS_COUNTER_KEYS = frozenset(
 # Single-command GETs answered from the SMS store (without multi_data, as the stock page asks).
 SMS_TABLES = frozenset({"sms_data_total", "sms_capacity_info", "sms_cmd_status_info"})
 SMS_WRITES = frozenset({"SEND_SMS", "DELETE_SMS", "SET_MSG_READ"})
+# USSD keys the stock page asks alone and without multi_data (an MF935 answers them blank with it).
+USSD_KEYS = frozenset({"ussd_write_flag", "ussd_data_info"})
 
 
 def self_signed_context() -> ssl.SSLContext:
@@ -170,6 +173,8 @@ class ModemSimulator:
         self.sms.inject("Telia", "Welcome to Telia! Your SIM card is ready.")
         self.sms.received_flag = False
         self.stats = SimStats()
+        # Router controls: data session, mode, locks, USSD, data plan (tests steer modem.controls).
+        self.controls = SimControls(self.profile, clock)
         self.scenario = scenario or default_scenario(self.profile)
         self.values: dict[str, str] = {}
         self.set_scenario(self.scenario)
@@ -259,6 +264,8 @@ class ModemSimulator:
             data.update(self.profile.quirks)
         self.scenario = name
         self.values = {**identity_fields(self.profile), **data}
+        # The band locks hold whatever the radio situation: cells move onto allowed bands.
+        self.controls.apply_locks(self)
 
     def set_values(self, values: Mapping[str, str]) -> None:
         """Override single fields, e.g. push lte_rsrp down."""
@@ -322,6 +329,7 @@ class ModemSimulator:
             "ad_failures": self.ad_failures,
             **asdict(self.stats),
             **self.sms.snapshot(),
+            "control_protocol_errors": list(self.controls.protocol_errors),
         }
 
     def inject_sms(
@@ -488,6 +496,9 @@ class ModemSimulator:
         return self._dynamic(key, now)
 
     def _dynamic(self, key: str, now: float) -> str:
+        control = self.controls.field(key, lambda name: self._dynamic(name, now))
+        if control is not None:
+            return control
         connected_for = max(0.0, now - self._connected_at)
         rate = {"rx": self._int("realtime_rx_thrpt"), "tx": self._int("realtime_tx_thrpt")}
         if key in ("realtime_rx_bytes", "realtime_tx_bytes"):
@@ -515,9 +526,21 @@ class ModemSimulator:
             return self._goform(dict.fromkeys(keys, ""))
         logged_in = self._session_valid(request)
         multi_data = request.query.get("multi_data") == "1"
+        if len(keys) == 1 and keys[0] in USSD_KEYS:
+            return self._goform(self._ussd_read(keys[0], logged_in=logged_in, multi_data=multi_data))
         if len(keys) == 1 and keys[0] in SMS_TABLES:
             return self._goform(self._sms_table(request, keys[0], logged_in=logged_in, multi_data=multi_data))
         return self._goform({key: self._field(key, logged_in, multi_data=multi_data) for key in keys})
+
+    def _ussd_read(self, key: str, *, logged_in: bool, multi_data: bool) -> dict[str, Any]:
+        if not logged_in:
+            return {key: ""}
+        if multi_data:
+            self.controls.protocol_errors.append(f"{key} asked with multi_data=1")
+            return {key: ""}
+        if key == "ussd_data_info":
+            return self.controls.ussd_data()
+        return {key: self.controls.field(key, lambda name: "") or ""}
 
     def _sms_table(
         self, request: web.Request, key: str, *, logged_in: bool, multi_data: bool
@@ -589,7 +612,11 @@ class ModemSimulator:
             asyncio.get_running_loop().call_soon(self.reboot)
         elif goform_id in SMS_WRITES:
             return self._goform({"result": "success" if self._sms_write(goform_id, form) else "failure"})
-        elif goform_id not in ("SET_WEB_LANGUAGE", "CONNECT_NETWORK", "DISCONNECT_NETWORK"):
+        elif goform_id in CONTROL_WRITES:
+            return self._goform(
+                {"result": "success" if self.controls.write(goform_id, form, self) else "failure"}
+            )
+        elif goform_id != "SET_WEB_LANGUAGE":
             return self._goform({"result": "failure"})
         return self._goform({"result": "success"})
 
@@ -690,6 +717,16 @@ class ModemSimulator:
                 self.sms.hang_sends = bool(command.get("on", True))
             elif action == "sms_fill":
                 self.sms.fill(int(command.get("mem", MEM_DEVICE)))
+            elif action == "refuse_writes":
+                self.controls.refuse = set(command.get("goform_ids", []))
+            elif action == "ignore_writes":
+                self.controls.ignore = set(command.get("goform_ids", []))
+            elif action == "controls":
+                self.controls.values.update({key: str(value) for key, value in command["values"].items()})
+            elif action == "data_plan":
+                self.controls.set_data_plan(**command.get("plan", {}))
+            elif action == "connect_seconds":
+                self.controls.connect_seconds = float(command["seconds"])
             else:
                 raise KeyError(action)
         except (KeyError, ValueError, TypeError) as err:
