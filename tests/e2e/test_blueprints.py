@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.e2e.stack import Stack
+from tests.e2e.stack import BLUEPRINTS, Stack
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -25,9 +25,11 @@ async def _instantiate(stack: Stack, automation_id: str, path: str, inputs: dict
 
 
 async def test_blueprints_are_imported(stack: Stack) -> None:
-    """HA lists both blueprints as valid automation blueprints."""
+    """HA lists every shipped blueprint as a valid automation blueprint."""
     blueprints = await stack.hass.ws(stack.session, "blueprint/list", domain="automation")
-    for path in ("zte_modem/weak_signal_alert.yaml", "zte_modem/reboot_on_no_service.yaml"):
+    shipped = ("weak_signal_alert.yaml", "reboot_on_no_service.yaml", "forward_sms.yaml")
+    assert sorted(shipped) == sorted(path.name for path in BLUEPRINTS.glob("*.yaml"))
+    for path in (f"zte_modem/{name}" for name in shipped):
         assert path in blueprints, blueprints
         assert "error" not in blueprints[path], blueprints[path]
 
