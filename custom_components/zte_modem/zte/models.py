@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .controls import CLOCK_FIELD
 from .metrics import parse_metrics
 from .parse import DEFAULT_FORMAT, MAX_LTE_PCI, MetricValue, PciFormat, ValueFormat, clean, to_hex_int
 from .values import (
@@ -128,5 +129,6 @@ class ModemSnapshot:
             temperatures=TemperatureValues.from_values(values),
             controls=ControlValues.from_values(values, ppp_status=text_only.get("ppp_status")),
             data_plan=DataPlanValues.from_values(values),
-            raw=text_only,
+            # The client's clock (for the data-plan projection) is no modem field.
+            raw={key: value for key, value in text_only.items() if key != CLOCK_FIELD},
         )
