@@ -21,6 +21,8 @@ from .options import ZteOptions
 from .runtime import ZteConfigEntry
 from .zte import ModemSnapshot, ZteAuthenticationError, ZteClient, ZteError, ZteLockedError
 
+SETTINGS_EVERY = 3600.0  # seconds between reads of the lock and data-plan settings
+
 
 @dataclass(frozen=True, slots=True)
 class ModemAvailability:
@@ -62,6 +64,7 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self._shared_refresh: asyncio.Task[None] | None = None
         self._failed_at: float | None = None  # time.monotonic() of the last failed shared refresh
         self.shared_refreshes = 0
+        self._settings_read_at: float | None = None
         self.inbox = SmsInbox(
             hass, entry.entry_id, client, mark_read=ZteOptions.from_entry(entry).sms_mark_read
         )
@@ -133,6 +136,10 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
                 )
             self._locked_until = None
         try:
+            if self._settings_read_at is None or time.monotonic() - self._settings_read_at > SETTINGS_EVERY:
+                # Locks and the data plan change only when someone changes them: not in every poll.
+                await self.client.read_settings()
+                self._settings_read_at = time.monotonic()
             snapshot = await self.client.read()
         except ZteAuthenticationError as err:
             # Never retried: every attempt burns one of the modem's five tries.

@@ -6,6 +6,10 @@ from .zte import (
     ZteAuthenticationError,
     ZteBusyError,
     ZteConnectionError,
+    ZteControlError,
+    ZteControlRefusedError,
+    ZteControlTimeoutError,
+    ZteControlValidationError,
     ZteError,
     ZteLockedError,
     ZteLoginRefusedError,
@@ -17,6 +21,11 @@ from .zte import (
     ZteSmsTooLongError,
     ZteSmsValidationError,
     ZteUnsupportedFirmwareError,
+    ZteUssdError,
+    ZteUssdFailedError,
+    ZteUssdTimeoutError,
+    ZteUssdUnsupportedError,
+    ZteUssdValidationError,
 )
 
 FEW_ATTEMPTS = 2
@@ -48,9 +57,25 @@ ACTION_ERROR_KEYS = (
     "sms_timeout",
     "sms_encrypted",
     "sms_unavailable",
+    "control_invalid",
+    "control_refused",
+    "control_timeout",
+    "ussd_invalid",
+    "ussd_unsupported",
+    "ussd_timeout",
+    "ussd_failed",
 )
 # Mistakes in what the caller asked for (ServiceValidationError), not failures of the router.
-VALIDATION_KEYS = frozenset({"sms_invalid", "sms_too_long"})
+VALIDATION_KEYS = frozenset({"sms_invalid", "sms_too_long", "control_invalid", "ussd_invalid"})
+_CONTROL_KEYS: tuple[tuple[type[ZteError], str], ...] = (
+    (ZteControlValidationError, "control_invalid"),
+    (ZteControlRefusedError, "control_refused"),
+    (ZteControlTimeoutError, "control_timeout"),
+    (ZteUssdValidationError, "ussd_invalid"),
+    (ZteUssdUnsupportedError, "ussd_unsupported"),
+    (ZteUssdTimeoutError, "ussd_timeout"),
+    (ZteUssdFailedError, "ussd_failed"),
+)
 _SMS_KEYS: tuple[tuple[type[ZteSmsError], str], ...] = (
     (ZteSmsTooLongError, "sms_too_long"),
     (ZteSmsValidationError, "sms_invalid"),
@@ -76,6 +101,9 @@ def unavailable_reason(err: ZteError | None) -> tuple[str, str]:
 
 def describe_error(err: ZteError) -> tuple[str, dict[str, str]]:
     """Translation key and placeholders for a client error."""
+    if isinstance(err, ZteControlError | ZteUssdError):
+        key = next((key for kind, key in _CONTROL_KEYS if isinstance(err, kind)), "control_refused")
+        return key, {"error": str(err)}
     if isinstance(err, ZteSmsError):
         key = next((key for kind, key in _SMS_KEYS if isinstance(err, kind)), "sms_unavailable")
         return key, {"error": str(err)}

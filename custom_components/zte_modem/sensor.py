@@ -2,138 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from homeassistant.components.sensor import (
     SensorDeviceClass,
     SensorEntity,
-    SensorEntityDescription,
     SensorStateClass,
 )
 from homeassistant.const import (
-    SIGNAL_STRENGTH_DECIBELS,
-    SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
     EntityCategory,
-    UnitOfDataRate,
-    UnitOfFrequency,
-    UnitOfInformation,
-    UnitOfTemperature,
     UnitOfTime,
 )
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
+from . import sensor_kinds as kinds
 from .coordinator import ZteCoordinator
 from .entity import ZteEntity
 from .runtime import ZteConfigEntry
-from .zte import ModemSnapshot
+from .sensor_kinds import ZteSensorEntityDescription
 
 PARALLEL_UPDATES = 0
-
-
-@dataclass(frozen=True, kw_only=True)
-class ZteSensorEntityDescription(SensorEntityDescription):
-    """A sensor and where its value sits in a read."""
-
-    value_fn: Callable[[ModemSnapshot], StateType]
-
-
-def _signal(
-    key: str, value_fn: Callable[[ModemSnapshot], StateType], *, dbm: bool, enabled: bool = True
-) -> ZteSensorEntityDescription:
-    return ZteSensorEntityDescription(
-        key=key,
-        translation_key=key,
-        device_class=SensorDeviceClass.SIGNAL_STRENGTH,
-        native_unit_of_measurement=SIGNAL_STRENGTH_DECIBELS_MILLIWATT if dbm else SIGNAL_STRENGTH_DECIBELS,
-        state_class=SensorStateClass.MEASUREMENT,
-        suggested_display_precision=0 if dbm else 1,
-        entity_registry_enabled_default=enabled,
-        value_fn=value_fn,
-    )
-
-
-def _diagnostic(
-    key: str, value_fn: Callable[[ModemSnapshot], StateType], *, enabled: bool = True
-) -> ZteSensorEntityDescription:
-    return ZteSensorEntityDescription(
-        key=key,
-        translation_key=key,
-        entity_category=EntityCategory.DIAGNOSTIC,
-        entity_registry_enabled_default=enabled,
-        value_fn=value_fn,
-    )
-
-
-def _frequency(
-    key: str, value_fn: Callable[[ModemSnapshot], StateType], *, enabled: bool, precision: int | None = None
-) -> ZteSensorEntityDescription:
-    return ZteSensorEntityDescription(
-        key=key,
-        translation_key=key,
-        device_class=SensorDeviceClass.FREQUENCY,
-        native_unit_of_measurement=UnitOfFrequency.MEGAHERTZ,
-        state_class=SensorStateClass.MEASUREMENT,
-        entity_category=EntityCategory.DIAGNOSTIC,
-        entity_registry_enabled_default=enabled,
-        suggested_display_precision=precision,
-        value_fn=value_fn,
-    )
-
-
-def _volume(
-    key: str, value_fn: Callable[[ModemSnapshot], StateType], *, enabled: bool = True
-) -> ZteSensorEntityDescription:
-    # Bytes for statistics and MQTT; GB is what people read on the device page.
-    return ZteSensorEntityDescription(
-        key=key,
-        translation_key=key,
-        device_class=SensorDeviceClass.DATA_SIZE,
-        native_unit_of_measurement=UnitOfInformation.BYTES,
-        suggested_unit_of_measurement=UnitOfInformation.GIGABYTES,
-        suggested_display_precision=2,
-        state_class=SensorStateClass.TOTAL_INCREASING,
-        entity_registry_enabled_default=enabled,
-        value_fn=value_fn,
-    )
-
-
-def _rate(key: str, value_fn: Callable[[ModemSnapshot], StateType]) -> ZteSensorEntityDescription:
-    return ZteSensorEntityDescription(
-        key=key,
-        translation_key=key,
-        device_class=SensorDeviceClass.DATA_RATE,
-        native_unit_of_measurement=UnitOfDataRate.BYTES_PER_SECOND,
-        suggested_unit_of_measurement=UnitOfDataRate.MEGABITS_PER_SECOND,
-        suggested_display_precision=1,
-        state_class=SensorStateClass.MEASUREMENT,
-        value_fn=value_fn,
-    )
-
-
-def _temperature(key: str, value_fn: Callable[[ModemSnapshot], StateType]) -> ZteSensorEntityDescription:
-    return ZteSensorEntityDescription(
-        key=key,
-        translation_key=key,
-        device_class=SensorDeviceClass.TEMPERATURE,
-        native_unit_of_measurement=UnitOfTemperature.CELSIUS,
-        state_class=SensorStateClass.MEASUREMENT,
-        entity_category=EntityCategory.DIAGNOSTIC,
-        entity_registry_enabled_default=False,
-        value_fn=value_fn,
-    )
-
-
-def _lte_antenna(index: int, *, sinr: bool) -> Callable[[ModemSnapshot], StateType]:
-    if sinr:
-        return lambda snapshot: snapshot.lte.antenna_sinr[index]
-    return lambda snapshot: snapshot.lte.antenna_rsrp[index]
-
-
-def _nr_chain_rsrp(index: int) -> Callable[[ModemSnapshot], StateType]:
-    return lambda snapshot: snapshot.nr5g.chain_rsrp[index]
 
 
 SENSORS: tuple[ZteSensorEntityDescription, ...] = (
@@ -149,45 +37,45 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda s: s.network.signal_bars,
     ),
-    _signal("lte_rsrp", lambda s: s.lte.rsrp, dbm=True),
-    _signal("lte_rsrq", lambda s: s.lte.rsrq, dbm=False),
-    _signal("lte_sinr", lambda s: s.lte.sinr, dbm=False),
-    _signal("lte_rssi", lambda s: s.lte.rssi, dbm=True),
+    kinds.signal("lte_rsrp", lambda s: s.lte.rsrp, dbm=True),
+    kinds.signal("lte_rsrq", lambda s: s.lte.rsrq, dbm=False),
+    kinds.signal("lte_sinr", lambda s: s.lte.sinr, dbm=False),
+    kinds.signal("lte_rssi", lambda s: s.lte.rssi, dbm=True),
     ZteSensorEntityDescription(key="lte_band", translation_key="lte_band", value_fn=lambda s: s.lte.band),
-    _diagnostic("lte_earfcn", lambda s: s.lte.earfcn, enabled=False),
-    _diagnostic("lte_pci", lambda s: s.lte.pci),
-    _diagnostic("cell_id", lambda s: s.lte.cell_id),
-    _frequency("lte_bandwidth", lambda s: s.lte.bandwidth, enabled=True),
+    kinds.diagnostic("lte_earfcn", lambda s: s.lte.earfcn, enabled=False),
+    kinds.diagnostic("lte_pci", lambda s: s.lte.pci),
+    kinds.diagnostic("cell_id", lambda s: s.lte.cell_id),
+    kinds.frequency("lte_bandwidth", lambda s: s.lte.bandwidth, enabled=True),
     ZteSensorEntityDescription(
         key="lte_ca_bands", translation_key="lte_ca_bands", value_fn=lambda s: s.lte.ca_bands
     ),
-    _frequency("lte_ca_total_bandwidth", lambda s: s.lte.ca_total_bandwidth, enabled=False),
-    _frequency("lte_frequency", lambda s: s.lte.frequency, enabled=False, precision=1),
-    _signal("nr5g_rsrp", lambda s: s.nr5g.rsrp, dbm=True),
-    _signal("nr5g_rsrq", lambda s: s.nr5g.rsrq, dbm=False),
-    _signal("nr5g_sinr", lambda s: s.nr5g.sinr, dbm=False),
+    kinds.frequency("lte_ca_total_bandwidth", lambda s: s.lte.ca_total_bandwidth, enabled=False),
+    kinds.frequency("lte_frequency", lambda s: s.lte.frequency, enabled=False, precision=1),
+    kinds.signal("nr5g_rsrp", lambda s: s.nr5g.rsrp, dbm=True),
+    kinds.signal("nr5g_rsrq", lambda s: s.nr5g.rsrq, dbm=False),
+    kinds.signal("nr5g_sinr", lambda s: s.nr5g.sinr, dbm=False),
     ZteSensorEntityDescription(key="nr5g_band", translation_key="nr5g_band", value_fn=lambda s: s.nr5g.band),
-    _diagnostic("nr5g_pci", lambda s: s.nr5g.pci),
-    _diagnostic("nr5g_arfcn", lambda s: s.nr5g.arfcn, enabled=False),
-    _frequency("nr5g_frequency", lambda s: s.nr5g.frequency, enabled=False, precision=2),
-    _diagnostic("nr5g_ca_bands", lambda s: s.nr5g.ca_bands, enabled=False),
-    *(_signal(f"nr5g_rsrp_{n + 1}", _nr_chain_rsrp(n), dbm=True, enabled=False) for n in range(2)),
+    kinds.diagnostic("nr5g_pci", lambda s: s.nr5g.pci),
+    kinds.diagnostic("nr5g_arfcn", lambda s: s.nr5g.arfcn, enabled=False),
+    kinds.frequency("nr5g_frequency", lambda s: s.nr5g.frequency, enabled=False, precision=2),
+    kinds.diagnostic("nr5g_ca_bands", lambda s: s.nr5g.ca_bands, enabled=False),
+    *(kinds.signal(f"nr5g_rsrp_{n + 1}", kinds.nr_chain_rsrp(n), dbm=True, enabled=False) for n in range(2)),
     *(
         description
         for n in range(4)
         for description in (
-            _signal(f"lte_rsrp_{n + 1}", _lte_antenna(n, sinr=False), dbm=True, enabled=False),
-            _signal(f"lte_sinr_{n + 1}", _lte_antenna(n, sinr=True), dbm=False, enabled=False),
+            kinds.signal(f"lte_rsrp_{n + 1}", kinds.lte_antenna(n, sinr=False), dbm=True, enabled=False),
+            kinds.signal(f"lte_sinr_{n + 1}", kinds.lte_antenna(n, sinr=True), dbm=False, enabled=False),
         )
     ),
-    _diagnostic("wan_ip", lambda s: s.network.wan_ip),
-    _diagnostic("wan_ipv6", lambda s: s.network.wan_ipv6, enabled=False),
-    _rate("rx_rate", lambda s: s.traffic.rx_rate),
-    _rate("tx_rate", lambda s: s.traffic.tx_rate),
-    _volume("monthly_rx", lambda s: s.traffic.monthly_rx),
-    _volume("monthly_tx", lambda s: s.traffic.monthly_tx),
-    _volume("session_rx", lambda s: s.traffic.session_rx, enabled=False),
-    _volume("session_tx", lambda s: s.traffic.session_tx, enabled=False),
+    kinds.diagnostic("wan_ip", lambda s: s.network.wan_ip),
+    kinds.diagnostic("wan_ipv6", lambda s: s.network.wan_ipv6, enabled=False),
+    kinds.rate("rx_rate", lambda s: s.traffic.rx_rate),
+    kinds.rate("tx_rate", lambda s: s.traffic.tx_rate),
+    kinds.volume("monthly_rx", lambda s: s.traffic.monthly_rx),
+    kinds.volume("monthly_tx", lambda s: s.traffic.monthly_tx),
+    kinds.volume("session_rx", lambda s: s.traffic.session_rx, enabled=False),
+    kinds.volume("session_tx", lambda s: s.traffic.session_tx, enabled=False),
     ZteSensorEntityDescription(
         key="session_duration",
         translation_key="session_duration",
@@ -211,13 +99,25 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda s: s.network.sms_stored,
     ),
-    _diagnostic("sim_state", lambda s: s.network.sim_state, enabled=False),
-    _temperature("modem_temperature", lambda s: s.temperatures.modem),
-    _temperature("modem_5g_temperature", lambda s: s.temperatures.modem_5g),
-    _temperature("ambient_temperature", lambda s: s.temperatures.ambient),
-    _temperature("pa_temperature", lambda s: s.temperatures.power_amplifier),
-    _temperature("rf_5g_temperature", lambda s: s.temperatures.rf_5g),
-    _temperature("wifi_temperature", lambda s: s.temperatures.wifi),
+    kinds.diagnostic("sim_state", lambda s: s.network.sim_state, enabled=False),
+    kinds.diagnostic("network_mode", lambda s: s.controls.network_mode, enabled=False),
+    kinds.diagnostic("lte_band_lock", lambda s: s.controls.lte_band_lock),
+    kinds.diagnostic("nr5g_band_lock", lambda s: s.controls.nr5g_band_lock),
+    kinds.diagnostic("lte_cell_lock", lambda s: s.controls.lte_cell_lock),
+    kinds.diagnostic("nr5g_cell_lock", lambda s: s.controls.nr5g_cell_lock),
+    kinds.plan_volume("data_limit", lambda s: s.data_plan.limit),
+    kinds.plan_percent("data_alert_percent", lambda s: s.data_plan.alert_percent),
+    ZteSensorEntityDescription(
+        key="data_reset_day", translation_key="data_reset_day", value_fn=lambda s: s.data_plan.reset_day
+    ),
+    kinds.plan_percent("data_used_percent", lambda s: s.data_plan.used_percent, measured=True),
+    kinds.plan_volume("data_projected", lambda s: s.data_plan.projected, measured=True),
+    kinds.temperature("modem_temperature", lambda s: s.temperatures.modem),
+    kinds.temperature("modem_5g_temperature", lambda s: s.temperatures.modem_5g),
+    kinds.temperature("ambient_temperature", lambda s: s.temperatures.ambient),
+    kinds.temperature("pa_temperature", lambda s: s.temperatures.power_amplifier),
+    kinds.temperature("rf_5g_temperature", lambda s: s.temperatures.rf_5g),
+    kinds.temperature("wifi_temperature", lambda s: s.temperatures.wifi),
 )
 
 

@@ -46,9 +46,27 @@ def async_setup_services(hass: HomeAssistant) -> None:
         supports_response=SupportsResponse.OPTIONAL,
     )
     hass.services.async_register(DOMAIN, "delete_sms", _async_delete_sms, schema=DELETE_SMS_SCHEMA)
+    from . import control_actions as controls
+
+    hass.services.async_register(
+        DOMAIN, "set_band_lock", controls.async_set_band_lock, schema=controls.SET_BAND_LOCK_SCHEMA
+    )
+    hass.services.async_register(
+        DOMAIN, "set_cell_lock", controls.async_set_cell_lock, schema=controls.SET_CELL_LOCK_SCHEMA
+    )
+    for name, handler, schema in (
+        ("send_ussd", controls.async_send_ussd, controls.SEND_USSD_SCHEMA),
+        ("ussd_reply", controls.async_ussd_reply, controls.USSD_REPLY_SCHEMA),
+    ):
+        hass.services.async_register(
+            DOMAIN, name, handler, schema=schema, supports_response=SupportsResponse.ONLY
+        )
+    hass.services.async_register(
+        DOMAIN, "ussd_cancel", controls.async_ussd_cancel, schema=controls.USSD_CANCEL_SCHEMA
+    )
 
 
-def _entry_for(call: ServiceCall) -> ZteConfigEntry:
+def entry_for(call: ServiceCall) -> ZteConfigEntry:
     """The loaded router the call means; refused while its polling is paused (the web page has it)."""
     loaded: list[ZteConfigEntry] = [
         entry
@@ -80,7 +98,7 @@ def _raise_for(entry: ZteConfigEntry, err: ZteError) -> None:
 
 
 async def _async_send_sms(call: ServiceCall) -> ServiceResponse:
-    entry = _entry_for(call)
+    entry = entry_for(call)
     numbers: list[str] = call.data[ATTR_NUMBER]
     try:
         result = await entry.runtime_data.client.send_sms(numbers, call.data[ATTR_MESSAGE])
@@ -99,7 +117,7 @@ async def _async_send_sms(call: ServiceCall) -> ServiceResponse:
 
 
 async def _async_delete_sms(call: ServiceCall) -> None:
-    entry = _entry_for(call)
+    entry = entry_for(call)
     try:
         deleted = await entry.runtime_data.client.delete_all_but(call.data[ATTR_KEEP_LATEST])
     except ZteError as err:

@@ -1,14 +1,15 @@
-"""The "Polling" switch: give the router's web page priority for a while."""
+"""Switches: Polling (give the router's web page priority) and Mobile data (the data session)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.components.switch import SwitchEntity, SwitchEntityDescription
+from homeassistant.components.switch import SwitchDeviceClass, SwitchEntity, SwitchEntityDescription
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
+from .controls import async_run_control
 from .coordinator import ZteCoordinator
 from .entity import ZteEntity
 from .runtime import ZteConfigEntry
@@ -18,13 +19,17 @@ PARALLEL_UPDATES = 1
 POLLING = SwitchEntityDescription(
     key="polling", translation_key="polling", entity_category=EntityCategory.CONFIG
 )
+MOBILE_DATA = SwitchEntityDescription(
+    key="mobile_data", translation_key="mobile_data", device_class=SwitchDeviceClass.SWITCH
+)
 
 
 async def async_setup_entry(
     hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
 ) -> None:
-    """Add the polling switch."""
-    async_add_entities([ZtePollingSwitch(entry.runtime_data.coordinator)])
+    """Add the polling and mobile data switches."""
+    coordinator = entry.runtime_data.coordinator
+    async_add_entities([ZtePollingSwitch(coordinator), ZteMobileDataSwitch(coordinator)])
 
 
 class ZtePollingSwitch(ZteEntity, SwitchEntity):
@@ -59,3 +64,25 @@ class ZtePollingSwitch(ZteEntity, SwitchEntity):
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Pause polling and log out so the web UI can log in."""
         await self.coordinator.async_pause()
+
+
+class ZteMobileDataSwitch(ZteEntity, SwitchEntity):
+    """The router's mobile data session: on while connected or connecting."""
+
+    entity_description = MOBILE_DATA
+
+    def __init__(self, coordinator: ZteCoordinator) -> None:
+        super().__init__(coordinator, MOBILE_DATA.key)
+
+    @property
+    def is_on(self) -> bool | None:
+        """Follows ppp_status; connecting counts as on."""
+        return self.coordinator.data.controls.mobile_data
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Connect, and wait until the router reports the session up."""
+        await async_run_control(self.coordinator, self.coordinator.client.set_mobile_data(True))
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Disconnect, and wait until the router reports the session down."""
+        await async_run_control(self.coordinator, self.coordinator.client.set_mobile_data(False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from unittest.mock import PropertyMock, patch
@@ -38,6 +39,17 @@ def entity_registry_enabled_by_default() -> Iterator[None]:
         new_callable=PropertyMock,
         return_value=True,
     ):
+        yield
+
+
+# The data-plan projection depends on the day of the month: entity snapshots must not.
+PLAN_NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def fixed_plan_clock() -> Iterator[None]:
+    """Every client made in a test sees the same 'now' for its data plan."""
+    with patch("custom_components.zte_modem.zte.client_controls._local_now", return_value=PLAN_NOW):
         yield
 
 

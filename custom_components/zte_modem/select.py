@@ -1,0 +1,65 @@
+"""The network mode select: the bearer preferences this firmware offers."""
+
+from __future__ import annotations
+
+from homeassistant.components.select import SelectEntity, SelectEntityDescription
+from homeassistant.const import EntityCategory
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddEntitiesCallback
+
+from .const import LOGGER
+from .controls import async_run_control
+from .coordinator import ZteCoordinator
+from .entity import ZteEntity
+from .runtime import ZteConfigEntry
+from .zte import ZteError
+from .zte.controls import FALLBACK_MODES_5G, FALLBACK_MODES_LTE
+
+PARALLEL_UPDATES = 1
+
+NETWORK_MODE = SelectEntityDescription(
+    key="network_mode", translation_key="network_mode", entity_category=EntityCategory.CONFIG
+)
+
+
+def option_of(mode: str) -> str:
+    """HA's option (a translation key: lower case) for a firmware BearerPreference value."""
+    return mode.lower()
+
+
+async def async_setup_entry(
+    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
+) -> None:
+    """Add the network mode select with the modes this firmware offers."""
+    coordinator = entry.runtime_data.coordinator
+    try:
+        modes = await coordinator.client.network_modes()
+    except ZteError as err:
+        # The router went away between the first poll and here: a conservative set, as the client's.
+        LOGGER.debug("Network modes not readable now (%s); using the common set", err)
+        modes = FALLBACK_MODES_5G if coordinator.data.nr5g.band else FALLBACK_MODES_LTE
+    async_add_entities([ZteNetworkModeSelect(coordinator, modes)])
+
+
+class ZteNetworkModeSelect(ZteEntity, SelectEntity):
+    """LTE only, 5G NSA, 5G SA, automatic...: SET_BEARER_PREFERENCE, read back from net_select."""
+
+    entity_description = NETWORK_MODE
+
+    def __init__(self, coordinator: ZteCoordinator, modes: tuple[str, ...]) -> None:
+        super().__init__(coordinator, NETWORK_MODE.key)
+        self._modes = {option_of(mode): mode for mode in modes}
+        self._attr_options = list(self._modes)
+
+    @property
+    def current_option(self) -> str | None:
+        """The router's current preference, when it is one of the offered modes."""
+        mode = self.coordinator.data.controls.network_mode
+        option = option_of(mode) if mode else None
+        return option if option in self._modes else None
+
+    async def async_select_option(self, option: str) -> None:
+        """Switch the preference and wait until the router reports it."""
+        await async_run_control(
+            self.coordinator, self.coordinator.client.set_network_mode(self._modes[option])
+        )
