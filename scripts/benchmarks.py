@@ -131,6 +131,44 @@ async def bench_sms() -> None:
     print(f"| max concurrency | {max_concurrency} | 1 |")
 
 
+async def bench_controls() -> None:
+    """What one write to the router costs: RD + POST, then the read-back."""
+    modem = ModemSimulator("mc801a", "bench-pw", latency=(0.001, 0.003))
+    modem.controls.connect_seconds = 0
+    modem.controls.ussd_delay = 0
+    await modem.start()
+    rows: list[tuple[str, int]] = []
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            client = ZteClient(modem.url, "bench-pw", session=session)
+            client.control_poll_interval = 0.01
+            client.ussd_poll_interval = 0.01
+            await client.read()
+            await client.network_modes()  # learnt once per client, not part of a write
+            writes = (
+                ("mobile data off", client.set_mobile_data(False)),
+                ("mobile data on", client.set_mobile_data(True)),
+                ("network mode Only_LTE", client.set_network_mode("Only_LTE")),
+                ("LTE band lock B3+B20", client.set_band_lock(lte_bands=[3, 20])),
+                ("LTE band lock cleared", client.set_band_lock(lte_bands=[])),
+                ("LTE cell lock", client.set_cell_lock(rat="lte", pci=123, earfcn=1300)),
+            )
+            for name, write in writes:
+                before = modem.stats.requests
+                await write
+                rows.append((name, modem.stats.requests - before))
+            max_concurrency = modem.stats.max_concurrency
+            ad_failures = modem.ad_failures
+    finally:
+        await modem.stop()
+    print("\n## Router controls (scripts/bench client)\n")
+    print("| write | HTTP requests (RD + POST + read-back) | target |")
+    print("|---|---|---|")
+    for name, requests in rows:
+        print(f"| {name} | {requests} | ≤ 2 + read-back |")
+    print(f"\nMax concurrency {max_concurrency}, write tokens refused {ad_failures}.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("suite", choices=["client", "mqtt", "all"], nargs="?", default="client")
@@ -138,6 +176,7 @@ def main() -> None:
     if args.suite in ("client", "all"):
         asyncio.run(bench_client())
         asyncio.run(bench_sms())
+        asyncio.run(bench_controls())
     if args.suite in ("mqtt", "all"):
         # The MQTT figures need a running Home Assistant: pytest's HA harness provides it.
         command = [
