@@ -310,16 +310,9 @@ class ZteClient(ControlsMixin):
 
     async def delete_sms(self, ids: Iterable[int]) -> None:
         """Delete messages by id and wait until the router reports them gone."""
-        wanted = sorted({int(message_id) for message_id in ids})
-        if not wanted:
-            return
-        async with self._sms_lock:
-            try:
-                await self._write("DELETE_SMS", {"msg_id": message_ids_param(wanted), "notCallback": "true"})
-            except ZteCommandError as err:
-                raise ZteSmsRefusedError("The modem refused to delete the messages") from err
-            await self._wait_sms_status(SMS_CMD_DELETE, limit=self.sms_delete_timeout, action="delete")
-        _LOGGER.debug("Deleted %d SMS (ids %s)", len(wanted), wanted)
+        wanted = await self._sms_ids_write(ids, "DELETE_SMS", {"notCallback": "true"}, what="delete")
+        if wanted:
+            _LOGGER.debug("Deleted %d SMS (ids %s)", len(wanted), wanted)
 
     async def delete_all_but(self, keep_latest: int, *, sim: bool = False) -> list[int]:
         """Delete all but the newest `keep_latest` messages of the device memory (and the SIM's
@@ -334,15 +327,25 @@ class ZteClient(ControlsMixin):
 
     async def mark_sms_read(self, ids: Iterable[int]) -> None:
         """Mark messages read (the unread counters drop)."""
+        wanted = await self._sms_ids_write(ids, "SET_MSG_READ", {"tag": "0"}, what="mark read")
+        if wanted:
+            _LOGGER.debug("Marked %d SMS read", len(wanted))
+
+    async def _sms_ids_write(
+        self, ids: Iterable[int], goform_id: str, params: Mapping[str, str], *, what: str
+    ) -> list[int]:
+        """One write naming messages by id (`msg_id="1;2;"`); a delete also waits for its status."""
         wanted = sorted({int(message_id) for message_id in ids})
         if not wanted:
-            return
+            return wanted
         async with self._sms_lock:
             try:
-                await self._write("SET_MSG_READ", {"msg_id": message_ids_param(wanted), "tag": "0"})
+                await self._write(goform_id, {"msg_id": message_ids_param(wanted), **params})
             except ZteCommandError as err:
-                raise ZteSmsRefusedError("The modem refused to mark the messages read") from err
-        _LOGGER.debug("Marked %d SMS read", len(wanted))
+                raise ZteSmsRefusedError(f"The modem refused to {what} the messages") from err
+            if goform_id == "DELETE_SMS":
+                await self._wait_sms_status(SMS_CMD_DELETE, limit=self.sms_delete_timeout, action="delete")
+        return wanted
 
     async def sms_capacity(self) -> SmsCapacity:
         """Storage size and use of the device memory and the SIM."""
