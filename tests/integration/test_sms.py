@@ -13,6 +13,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.zte_modem.const import CONF_SMS_MARK_READ, DOMAIN
 from custom_components.zte_modem.zte.sms import decode_ucs2_hex
+from tests.integration.compat import device_with_identifier
 from tests.integration.conftest import async_poll, setup_modem_entry
 from tests.simulator import ModemSimulator
 
@@ -172,7 +173,7 @@ async def test_delete_keeps_the_newest(
     """delete_sms with keep_latest empties the router's storage down to the newest N."""
     for n in range(4):
         modem.inject_sms(SENDER, f"message {n}")
-    device = dr.async_get(hass).async_get_device(identifiers={(DOMAIN, modem.values["imei"])})
+    device = device_with_identifier(dr.async_get(hass), sms_entry.entry_id, (DOMAIN, modem.values["imei"]))
     assert device is not None
     await hass.services.async_call(
         DOMAIN, "delete_sms", {"device_id": device.id, "keep_latest": 2}, blocking=True
