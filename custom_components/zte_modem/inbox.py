@@ -33,6 +33,7 @@ class SmsInbox:
         self._store: Store[dict[str, Any]] = Store(hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.sms")
         self._last_id: int | None = None
         self._checked_at: float | None = None
+        self._retry = False
 
     async def async_load(self) -> None:
         """The highest id handled before a restart (None on a brand-new entry)."""
@@ -43,15 +44,18 @@ class SmsInbox:
     async def async_check(self, previous: dict[str, str] | None, current: dict[str, str]) -> None:
         """Read the list when the counters moved (or the safety interval passed) and collect new ones."""
         due = self._checked_at is None or time.monotonic() - self._checked_at >= CHECK_EVERY
-        if not (due or sms_list_needed(previous, current)):
+        if not (due or self._retry or sms_list_needed(previous, current)):
             return
         try:
             messages = await self.client.list_sms()
             # Storage use changes with the list; the storage sensors show it from the next poll.
             await self.client.sms_capacity()
         except ZteError as err:
+            # The counters that asked for this read will not move again: try after the next poll.
+            self._retry = True
             LOGGER.debug("Could not read the SMS list (tried again after the next poll): %s", err)
             return
+        self._retry = False
         self._checked_at = time.monotonic()
         highest = max((message.id for message in messages if message.incoming), default=0)
         if self._last_id is None or highest < self._last_id:
