@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,35 @@ def merge_form_data(initial: dict[str, Any], typed: dict[str, Any]) -> dict[str,
     return merged
 
 
+class EntryChanges:
+    """Config entry states as HA announces them on a config_entries/subscribe websocket."""
+
+    def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
+        self._socket = socket
+
+    async def wait_reloaded(self, entry_id: str, timeout: float = 60) -> None:
+        """Until the entry has left the "loaded" state and is "loaded" again.
+
+        A reload the options flow schedules runs in the background after the flow has
+        answered; until it is over the entry's entities are missing (HA 2026.11 then
+        ignores a button press with a warning instead of running it).
+        """
+        left_loaded = False
+        async with asyncio.timeout(timeout):
+            while True:
+                message = await self._socket.receive_json()
+                if message.get("type") != "event":
+                    continue
+                for change in message["event"]:
+                    entry = change["entry"]
+                    if entry["entry_id"] != entry_id:
+                        continue
+                    if entry["state"] != "loaded":
+                        left_loaded = True
+                    elif left_loaded:
+                        return
+
+
 @dataclass
 class HassProcess:
     """A real Home Assistant, driven through its REST API."""
@@ -253,14 +283,17 @@ class HassProcess:
                 return await response.json()
             return await response.text()
 
+    async def _ws_auth(self, socket: aiohttp.ClientWebSocketResponse) -> None:
+        await socket.receive_json()  # auth_required
+        await socket.send_json({"type": "auth", "access_token": self.token})
+        auth = await socket.receive_json()
+        if auth["type"] != "auth_ok":
+            raise RuntimeError(f"websocket auth failed: {auth}")
+
     async def ws(self, session: aiohttp.ClientSession, command: str, **data: Any) -> Any:
         """One command over HA's websocket API (what the frontend uses for lists)."""
         async with session.ws_connect(f"{self.url}/api/websocket") as socket:
-            await socket.receive_json()  # auth_required
-            await socket.send_json({"type": "auth", "access_token": self.token})
-            auth = await socket.receive_json()
-            if auth["type"] != "auth_ok":
-                raise RuntimeError(f"websocket auth failed: {auth}")
+            await self._ws_auth(socket)
             await socket.send_json({"id": 1, "type": command, **data})
             while True:
                 message = await socket.receive_json()
@@ -268,6 +301,14 @@ class HassProcess:
                     if not message["success"]:
                         raise RuntimeError(f"{command}: {message['error']}")
                     return message["result"]
+
+    @contextlib.asynccontextmanager
+    async def entry_changes(self, session: aiohttp.ClientSession) -> AsyncIterator[EntryChanges]:
+        """Config entry state changes from here on (websocket config_entries/subscribe)."""
+        async with session.ws_connect(f"{self.url}/api/websocket") as socket:
+            await self._ws_auth(socket)
+            await socket.send_json({"id": 1, "type": "config_entries/subscribe"})
+            yield EntryChanges(socket)
 
     async def config_flow(self, session: aiohttp.ClientSession, handler: str, *steps: dict[str, Any]) -> Any:
         """Start a config flow and submit each step, as the UI does: what the user typed
@@ -374,13 +415,17 @@ class Stack:
             for field in flow["data_schema"]
             if "suggested_value" in (field.get("description") or {})
         }
-        result = await self.hass.api(
-            self.session,
-            "POST",
-            f"/api/config/config_entries/options/flow/{flow['flow_id']}",
-            {**defaults, **options},
-        )
-        assert result["type"] == "create_entry", result
+        assert self.zte_entry_id is not None
+        async with self.hass.entry_changes(self.session) as changes:
+            result = await self.hass.api(
+                self.session,
+                "POST",
+                f"/api/config/config_entries/options/flow/{flow['flow_id']}",
+                {**defaults, **options},
+            )
+            assert result["type"] == "create_entry", result
+            # The flow schedules a reload of the entry; new options count once it is done.
+            await changes.wait_reloaded(self.zte_entry_id)
 
     async def press(self, entity_id: str) -> None:
         await self.hass.api(self.session, "POST", "/api/services/button/press", {"entity_id": entity_id})
