@@ -2,9 +2,9 @@
 
 scripts/setup installs them into the current lane's hass venv: scripts/develop and the
 end-to-end tests start hass with --skip-pip, so nothing may be missing at start-up. The
-set is what hass always loads (the *_INTEGRATIONS sets of homeassistant.bootstrap), what
-onboarding adds, the integrations of scripts/config_template and ours, with their
-dependencies. Run from the checkout: python -m scripts.hass_requirements
+set is what hass always loads (the *_INTEGRATIONS sets of homeassistant.bootstrap), the
+integrations of scripts/config_template and ours, with their dependencies. Run from the
+checkout: python -m scripts.hass_requirements
 """
 
 from __future__ import annotations
@@ -19,9 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "scripts" / "config_template" / "configuration.yaml"
 OUR_MANIFEST = ROOT / "custom_components" / "zte_modem" / "manifest.json"
 COMPONENTS = Path(components.__file__).parent
-# The first-run wizard (onboarding's core_config step, which the end-to-end tests and
-# scripts/develop go through) sets these up (homeassistant/components/onboarding/views.py).
-ONBOARDING_DEFAULTS = {"google_translate", "met", "radio_browser", "shopping_list"}
 
 
 def _strings(value: object) -> set[str]:
@@ -34,7 +31,7 @@ def _strings(value: object) -> set[str]:
 
 
 def domains_to_load() -> set[str]:
-    domains: set[str] = set(ONBOARDING_DEFAULTS)
+    domains: set[str] = set()
     for name, value in vars(bootstrap).items():
         if name.endswith("_INTEGRATIONS"):
             domains |= _strings(value)
