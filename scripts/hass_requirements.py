@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "scripts" / "config_template" / "configuration.yaml"
 OUR_MANIFEST = ROOT / "custom_components" / "zte_modem" / "manifest.json"
 COMPONENTS = Path(components.__file__).parent
+# Deliberately not here: what onboarding sets up (met, radio_browser, google_translate).
+# Without their packages they fail to load, as on the old lane; with them a test's hass
+# would call weather and radio services on the internet.
 
 
 def _strings(value: object) -> set[str]:
