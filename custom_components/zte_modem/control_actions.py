@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import voluptuous as vol
 from homeassistant.core import ServiceCall, ServiceResponse
 from homeassistant.helpers import config_validation as cv
 
+from .compat import vol
 from .const import LOGGER
 from .controls import async_run_control
 from .services import ATTR_DEVICE_ID, entry_for

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import voluptuous as vol
 from homeassistant.config_entries import ConfigFlowResult, OptionsFlow
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.selector import NumberSelector, NumberSelectorConfig, NumberSelectorMode
 
+from .compat import vol
 from .const import (
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,

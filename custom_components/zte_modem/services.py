@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import voluptuous as vol
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers import device_registry as dr
 
+from .compat import vol
 from .const import DOMAIN, LOGGER
 from .errors import VALIDATION_KEYS, describe_error
 from .runtime import ZteConfigEntry

@@ -145,8 +145,8 @@ async def test_restart_keeps_entities_and_log_is_clean(stack: Stack) -> None:
     await stack.restart_hass()
     await stack.hass.wait_state(stack.session, RSRP, lambda s: s == "-95", timeout=60)
     # The platforms come up one after another (HA 2026.11 can have the sensors before the
-    # switches): wait a little for the rest before comparing.
-    for _ in range(40):
+    # switches; the select first reads the firmware's network modes): wait for the rest.
+    for _ in range(240):
         states = await stack.hass.api(stack.session, "GET", "/api/states")
         after = sorted(state["entity_id"] for state in states if "zte_mc801a" in state["entity_id"])
         if after == before:
