@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,8 +28,6 @@ from .errors import describe_error
 from .options_flow import ZteModemOptionsFlow
 from .zte import LoginProfile, ModemSnapshot, ZteClient, ZteError, normalize_host
 
-MQTT_DOMAIN = "mqtt"
-ROOT_TOPIC = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*")
 PASSWORD_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 
 

@@ -7,6 +7,8 @@ from datetime import timedelta
 from typing import Final
 
 DOMAIN: Final = "zte_modem"
+# Home Assistant's MQTT integration, which the bridge and the options flow look for.
+MQTT_DOMAIN: Final = "mqtt"
 LOGGER = logging.getLogger(__package__)
 
 DEFAULT_HOST: Final = "http://192.168.0.1"

@@ -23,10 +23,10 @@ from .const import (
     DOMAIN,
     MAX_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
+    MQTT_DOMAIN,
 )
 from .options import ZteOptions
 
-MQTT_DOMAIN = "mqtt"
 ROOT_TOPIC = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*")
 
 

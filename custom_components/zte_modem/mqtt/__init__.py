@@ -22,15 +22,13 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 
-from ..const import DOMAIN, LOGGER
+from ..const import DOMAIN, LOGGER, MQTT_DOMAIN
 from ..coordinator import ZteCoordinator
 from ..options import ZteOptions
 from ..runtime import ZteConfigEntry
 
 if TYPE_CHECKING:
     from .session import BridgeSession
-
-MQTT_DOMAIN = "mqtt"
 
 
 def _issue_id(entry: ConfigEntry[Any]) -> str:
