@@ -453,3 +453,44 @@ __all__ = [
     "Stack",
     "write_config",
 ]
+
+
+class InProcessModem(SimulatorProcess):
+    """The simulator on a real socket in the test process, so tests can read what the router did."""
+
+    def __init__(self, password: str) -> None:  # no child process: nothing of the parent's __init__
+        from tests.simulator.server import ModemSimulator
+
+        self.modem = ModemSimulator("mc801a", password, scenario="nsa", latency=(0.01, 0.05))
+        self.port = 0
+        self.url = ""
+
+    async def wait_ready(self, session: aiohttp.ClientSession) -> None:
+        if not self.url:
+            self.url = await self.modem.start()
+            self.port = self.modem.port
+
+    def stop(self) -> None:
+        """Closed by InProcessStack.stop (an in-process server needs the event loop)."""
+
+
+class InProcessStack(Stack):
+    """The usual stack (real hass and Mosquitto) around the in-process simulator."""
+
+    def __init__(self, workdir: Path) -> None:
+        super().__init__(workdir, modem_url="http://127.0.0.1:9")  # placeholder: no simulator process
+        self.sim = InProcessModem(self.modem_password)
+        self.simulator = self.sim
+
+    async def start(self, *, frontend_extra: str = "") -> None:
+        await self.sim.wait_ready(self.session)
+        self.modem_url = self.sim.url
+        await super().start(frontend_extra=frontend_extra)
+
+    async def stop(self) -> None:
+        try:
+            # In a thread: hass logs out of the modem while it shuts down, and the modem lives on this loop.
+            await asyncio.to_thread(self.hass.stop)
+        finally:
+            await self.sim.modem.stop()
+            await super().stop()

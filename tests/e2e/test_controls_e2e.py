@@ -17,10 +17,9 @@ from collections.abc import AsyncIterator, Awaitable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import aiohttp
 import pytest
 
-from tests.e2e.stack import SimulatorProcess, Stack
+from tests.e2e.stack import InProcessStack
 from tests.simulator.controls import USSD_DEFAULT_ANSWER, lte_mask
 from tests.simulator.server import ModemSimulator
 
@@ -37,47 +36,12 @@ LTE_BAND_LOCK = "sensor.zte_mc801a_lte_band_lock"
 CONNECT_SECONDS = 0.5
 
 
-class InProcessModem(SimulatorProcess):
-    """The simulator on a real socket in this process, so its controls can be read directly."""
-
-    def __init__(self, password: str) -> None:  # no child process: nothing of the parent's __init__
-        self.modem = ModemSimulator("mc801a", password, scenario="nsa", latency=(0.01, 0.05))
-        self.port = 0
-        self.url = ""
-
-    async def wait_ready(self, session: aiohttp.ClientSession) -> None:
-        if not self.url:
-            self.url = await self.modem.start()
-            self.port = self.modem.port
-
-    def stop(self) -> None:
-        """Closed by ControlsStack.stop (an in-process server needs the event loop)."""
-
-
-class ControlsStack(Stack):
-    """The usual stack (real hass and Mosquitto) around the in-process simulator."""
-
-    def __init__(self, workdir: Path) -> None:
-        super().__init__(workdir, modem_url="http://127.0.0.1:9")  # placeholder: no simulator process
-        self.sim = InProcessModem(self.modem_password)
-        self.simulator = self.sim
+class ControlsStack(InProcessStack):
+    """The in-process stack, with the calls and reads these tests make."""
 
     @property
     def modem(self) -> ModemSimulator:
         return self.sim.modem
-
-    async def start(self, *, frontend_extra: str = "") -> None:
-        await self.sim.wait_ready(self.session)
-        self.modem_url = self.sim.url
-        await super().start(frontend_extra=frontend_extra)
-
-    async def stop(self) -> None:
-        try:
-            # In a thread: hass logs out of the modem while it shuts down, and the modem lives on this loop.
-            await asyncio.to_thread(self.hass.stop)
-        finally:
-            await self.modem.stop()
-            await super().stop()
 
     async def call(self, domain: str, service: str, data: dict[str, Any], *, response: bool = False) -> Any:
         """POST /api/services/<domain>/<service> (with ?return_response when asked)."""
