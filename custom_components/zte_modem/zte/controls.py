@@ -53,12 +53,20 @@ from datetime import datetime, timedelta
 from . import radio
 from .detect import WebUi
 from .exceptions import ZteControlValidationError, ZteUssdValidationError
-from .parse import MAX_LTE_PCI, MAX_NR_PCI, RawValues, ValueFormat, clean, to_float, to_int
+from .parse import (
+    CONNECTED_PPP_STATES,
+    MAX_LTE_PCI,
+    MAX_NR_PCI,
+    RawValues,
+    ValueFormat,
+    clean,
+    to_float,
+    to_int,
+)
 from .sms import decode_ucs2_hex
 
 # -- mobile data ------------------------------------------------------------------
 
-CONNECTED_STATES = frozenset({"ppp_connected", "ipv6_connected", "ipv4_ipv6_connected"})
 CONNECTING = "ppp_connecting"
 DISCONNECTING = "ppp_disconnecting"
 DISCONNECTED = "ppp_disconnected"
@@ -71,13 +79,13 @@ def mobile_data_on(ppp_status: object) -> bool | None:
     if state is None:
         return None
     state = state.lower()
-    return state in CONNECTED_STATES or state == CONNECTING
+    return state in CONNECTED_PPP_STATES or state == CONNECTING
 
 
 def mobile_data_settled(ppp_status: object, *, on: bool) -> bool:
     """Whether `ppp_status` is the end state of a connect (on) or disconnect (off)."""
     state = (clean(ppp_status) or "").lower()
-    return state in CONNECTED_STATES if on else state == DISCONNECTED
+    return state in CONNECTED_PPP_STATES if on else state == DISCONNECTED
 
 
 # -- network mode -------------------------------------------------------------------

@@ -144,6 +144,20 @@ class SmsSendResult:
         return f"SmsSendResult(sent={len(self.sent)}, failed={len(self.failed)})"
 
 
+# SmsCapacity's fields and the sms_capacity_info keys they come from.
+_CAPACITY_FIELD_OF: dict[str, str] = {
+    "nv_total": "sms_nv_total",
+    "nv_received": "sms_nv_rev_total",
+    "nv_sent": "sms_nv_send_total",
+    "nv_drafts": "sms_nv_draftbox_total",
+    "sim_total": "sms_sim_total",
+    "sim_received": "sms_sim_rev_total",
+    "sim_sent": "sms_sim_send_total",
+    "sim_drafts": "sms_sim_draftbox_total",
+}
+CAPACITY_FIELDS: tuple[str, ...] = tuple(_CAPACITY_FIELD_OF.values())
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SmsCapacity:
     """Storage use from `sms_capacity_info`; None where the firmware left a field blank."""
@@ -160,16 +174,7 @@ class SmsCapacity:
     @classmethod
     def from_raw(cls, raw: Mapping[str, object]) -> SmsCapacity:
         """Build from the `sms_capacity_info` answer."""
-        return cls(
-            nv_total=to_int(raw.get("sms_nv_total")),
-            nv_received=to_int(raw.get("sms_nv_rev_total")),
-            nv_sent=to_int(raw.get("sms_nv_send_total")),
-            nv_drafts=to_int(raw.get("sms_nv_draftbox_total")),
-            sim_total=to_int(raw.get("sms_sim_total")),
-            sim_received=to_int(raw.get("sms_sim_rev_total")),
-            sim_sent=to_int(raw.get("sms_sim_send_total")),
-            sim_drafts=to_int(raw.get("sms_sim_draftbox_total")),
-        )
+        return cls(**{name: to_int(raw.get(field)) for name, field in _CAPACITY_FIELD_OF.items()})
 
     @property
     def nv_used(self) -> int:
@@ -477,17 +482,6 @@ __all__ = [
 
 
 # -- storage metrics (catalogue parsers over the sms_capacity_info fields) --
-
-CAPACITY_FIELDS: tuple[str, ...] = (
-    "sms_nv_total",
-    "sms_nv_rev_total",
-    "sms_nv_send_total",
-    "sms_nv_draftbox_total",
-    "sms_sim_total",
-    "sms_sim_rev_total",
-    "sms_sim_send_total",
-    "sms_sim_draftbox_total",
-)
 
 
 def stored_messages(values: Sequence[str], value_format: object) -> int | None:
