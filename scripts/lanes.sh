@@ -76,23 +76,51 @@ lane_venvs() {
   esac
 }
 
-# rootfs_command ROOTFS COMMAND... sets ROOTFS_CMD to the command line that runs COMMAND
-# (as root) chrooted into ROOTFS with /proc, /dev, a fresh /tmp and this checkout (at its
-# own absolute path) mounted; callers run "${ROOTFS_CMD[@]}" or exec it. The mounts are
+# pip_view ROOTFS → PIP_BINDS (source/target pairs), PIP_ENV (env(1) arguments) and
+# PIP_DROPPED (lines saying what was left out): the host's pip configuration as pip inside
+# the root must see it, every file and folder it names at the same path
+# (scripts/pip_view.py). Without a host python3 the root keeps its own pip defaults.
+pip_view() {
+  local rootfs="$1" python kind a b c
+  PIP_BINDS=() PIP_ENV=() PIP_DROPPED=()
+  python="$(command -v python3 || find_python 3.13 || true)"
+  [[ -n "$python" ]] || return 0
+  while IFS=$'\t' read -r kind a b c; do
+    case "$kind" in
+      bind) PIP_BINDS+=("$a" "$b") ;;
+      set) PIP_ENV+=("$a=$b") ;;
+      unset) PIP_ENV+=(-u "$a") ;;
+      drop) PIP_DROPPED+=("$a names $b $c, which does not exist here; pip in the root runs without it") ;;
+    esac
+  done < <("$python" "$CHECKOUT/scripts/pip_view.py" plan --view-dir "$rootfs.pip-view")
+}
+
+# rootfs_command [--without-pip-view] ROOTFS COMMAND... sets ROOTFS_CMD to the command line
+# that runs COMMAND (as root) chrooted into ROOTFS with /proc, /dev, a fresh /tmp, this
+# checkout (at its own absolute path) and, read-only, the host's pip configuration with
+# everything it names (pip_view) mounted; callers run "${ROOTFS_CMD[@]}" or exec it.
+# --without-pip-view leaves the root's own files alone (update-ca-certificates rewrites the
+# bundle a PIP_CERT may name). The mounts are
 # made in a private mount namespace (unshare) that the kernel tears down when COMMAND
 # ends, however it ends (exit, Ctrl-C, kill -9): nothing to unmount, nothing left on the
 # host, and two runs at once (scripts/develop next to scripts/test) never unmount each
 # other's /proc. unshare and chroot exec, so COMMAND keeps the caller's PID and process
 # group and gets Ctrl-C like any child of the terminal.
 rootfs_command() {
+  local with_view=1
+  if [[ "$1" == --without-pip-view ]]; then with_view=0; shift; fi
   local rootfs="$1"; shift
+  PIP_BINDS=() PIP_ENV=()
+  if [[ $with_view -eq 1 ]]; then pip_view "$rootfs"; fi
   ROOTFS_CMD=(unshare --mount --propagation private --
-    "$BASH" -c 'source "$1"; shift; _mount_and_chroot "$@"' lanes "${BASH_SOURCE[0]}" "$rootfs" "$@")
+    "$BASH" -c 'source "$1"; shift; _mount_and_chroot "$@"' lanes "${BASH_SOURCE[0]}" "$rootfs"
+    "${#PIP_BINDS[@]}" "${PIP_BINDS[@]}" /usr/bin/env "${PIP_ENV[@]}" "$@")
 }
 
-_mount_and_chroot() { # ROOTFS COMMAND...; only ever called inside the private namespace
+_mount_and_chroot() { # ROOTFS COUNT SOURCE TARGET... COMMAND...; only inside the private namespace
   set -euo pipefail
-  local rootfs="$1"; shift
+  local rootfs="$1" count="$2"; shift 2
+  local binds=("${@:1:$count}"); shift "$count"
   # /tmp first: a checkout below /tmp (CI clones) is bound on top of it, not hidden by it.
   mount -t tmpfs -o mode=1777 lane-tmp "$rootfs/tmp"
   mount -t proc proc "$rootfs/proc"
@@ -100,5 +128,17 @@ _mount_and_chroot() { # ROOTFS COMMAND...; only ever called inside the private n
   mount --rbind /dev "$rootfs/dev"
   mkdir -p "$rootfs$CHECKOUT"
   mount --bind "$CHECKOUT" "$rootfs$CHECKOUT"
+  local i source target
+  for ((i = 0; i < ${#binds[@]}; i += 2)); do
+    source="${binds[i]}" target="$rootfs${binds[i + 1]}"
+    if [[ -d "$source" ]]; then
+      mkdir -p "$target"
+    else
+      mkdir -p "$(dirname "$target")"
+      [[ -e "$target" ]] || : >"$target"
+    fi
+    mount --bind "$source" "$target"
+    mount -o remount,bind,ro "$target"
+  done
   exec chroot "$rootfs" "$@"
 }
