@@ -4,7 +4,9 @@ Bands come from the channel number first (see radio.py): band fields are only us
 when no channel is reported. Builds differ in where they put the primary cell's
 channel (`lte_ca_pcell_arfcn`, `lte_ca_pcell_freq` or only `wan_active_channel`) and
 in how they list secondary cells (`lte_multi_ca_scell_info` rows, or the single
-`lte_ca_scell_*` fields), so every spelling is read.
+`lte_ca_scell_*` fields), so every spelling is read. A secondary-cell row names its own
+band and channel, so it counts even when nothing tells the primary cell's band (some builds
+leave `lte_ca_pcell_band` empty or `0` with no primary EARFCN); that primary is shown as `B?`.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ LTE_CA_FIELDS = (
     "lte_ca_scell_arfcn",
     "lte_ca_scell_bandwidth",
 )
+# How a carrier whose band nothing reports is listed in `lte_ca_bands`.
+UNKNOWN_LTE_BAND = "B?"
+# Markers of a 2G/3G or no-service `network_type`: no LTE carrier exists, whatever SCell rows say.
+_NON_LTE_NETWORK_MARKERS = ("GSM", "GPRS", "EDGE", "UMTS", "HSPA", "HSDPA", "HSUPA", "CDMA", "SERVICE")
 NR_CHANNEL_FIELDS = ("nr5g_action_channel", "nr_ca_pcell_freq", "Z5g_dlEarfcn")
 NR_BAND_FIELDS = ("nr5g_action_band", "nr_ca_pcell_band", "ZCELLINFO_band", "nr5g_action_nsa_band")
 NR_FIELDS = ("network_type", *NR_CHANNEL_FIELDS, *NR_BAND_FIELDS, "wan_active_band")
@@ -59,6 +65,14 @@ def standalone(network_type: str | None) -> bool:
     """5G SA: there is no LTE carrier at all, whatever stale LTE fields say."""
     text = (network_type or "").upper().replace("-", "_")
     return text == "SA" or text.endswith("_SA") or text.startswith("SA_") or text == "5G SA"
+
+
+def _without_lte(network_type: str | None) -> bool:
+    """5G SA, 2G/3G or no service: any LTE carrier fields left over are stale."""
+    if standalone(network_type):
+        return True
+    text = (network_type or "").upper()
+    return text == "DC" or any(marker in text for marker in _NON_LTE_NETWORK_MARKERS)
 
 
 def _lte_band_number(channel: int | None, band_fields: tuple[str | None, ...]) -> int | None:
@@ -88,11 +102,14 @@ def lte_pcell(fields: Mapping[str, str]) -> Carrier | None:
     band = _lte_band_number(channel, tuple(fields.get(name) for name in LTE_PCELL_BAND_FIELDS))
     if band is None and channel is None:
         return None
-    bandwidth = next(
+    return Carrier(band=band, channel=channel, bandwidth=_pcell_bandwidth(fields))
+
+
+def _pcell_bandwidth(fields: Mapping[str, str]) -> float | None:
+    return next(
         (value for name in LTE_PCELL_BANDWIDTH_FIELDS if (value := to_float(fields.get(name))) is not None),
         None,
     )
-    return Carrier(band=band, channel=channel, bandwidth=bandwidth)
 
 
 def _scell_rows(text: str | None) -> list[Carrier]:
@@ -126,11 +143,23 @@ def lte_scells(fields: Mapping[str, str]) -> list[Carrier]:
 
 
 def lte_carriers(fields: Mapping[str, str]) -> list[Carrier]:
-    """Primary cell first, then every secondary cell; empty when the primary's band is unknown."""
+    """Primary cell first, then every secondary cell.
+
+    Secondary-cell rows carry their own band and channel, so they are kept when the primary's
+    band is unknown; the primary is then still listed (band None, with whatever channel or
+    bandwidth is reported), since secondary cells only exist beside one. Without secondary
+    cells, an unknown primary band gives an empty list, and so do SA, 2G/3G and no service.
+    """
     pcell = lte_pcell(fields)
-    if pcell is None or pcell.band is None:
+    if pcell is not None and pcell.band is not None:
+        return [pcell, *lte_scells(fields)]
+    if _without_lte(clean(fields.get("network_type"))):
         return []
-    return [pcell, *lte_scells(fields)]
+    scells = lte_scells(fields)
+    if not scells:
+        return []
+    primary = pcell or Carrier(band=None, channel=None, bandwidth=_pcell_bandwidth(fields))
+    return [primary, *scells]
 
 
 def nr_cell(fields: Mapping[str, str]) -> Carrier | None:
@@ -208,7 +237,8 @@ def _lte_frequency(fields: Mapping[str, str]) -> MetricValue:
 
 def _lte_ca_bands(fields: Mapping[str, str]) -> MetricValue:
     carriers = lte_carriers(fields)
-    return "+".join(f"B{carrier.band}" for carrier in carriers) if carriers else None
+    labels = [UNKNOWN_LTE_BAND if carrier.band is None else f"B{carrier.band}" for carrier in carriers]
+    return "+".join(labels) if labels else None
 
 
 def _lte_ca_total_bandwidth(fields: Mapping[str, str]) -> MetricValue:
