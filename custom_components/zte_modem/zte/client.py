@@ -9,10 +9,10 @@ import logging
 import re
 import ssl
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 
@@ -42,7 +42,7 @@ from .metrics import poll_fields
 from .models import ModemSnapshot, pci_format_of_model, pci_format_proven_by
 from .parse import clean, to_int
 from .profile import AdDigest, LoginForm, LoginProfile, PasswordEncoding
-from .session import session_lost
+from .session import SESSION_FIELDS, session_lost
 from .sms import (
     CAPACITY_FIELDS,
     DEFAULT_PAGE_SIZE,
@@ -63,6 +63,7 @@ from .sms import (
 )
 
 _LOGGER = logging.getLogger(__name__)
+Answer = TypeVar("Answer")
 
 GET_PATH = "/goform/goform_get_cmd_process"
 SET_PATH = "/goform/goform_set_cmd_process"
@@ -393,18 +394,70 @@ class ZteClient(ControlsMixin):
                 raise ZteSmsTimeoutError(f"No SMS {action} result from the modem within {limit:g} s")
 
     async def _get_sms(self, params: Mapping[str, str], *, expect: str) -> dict[str, Any]:
-        """An SMS GET; a dropped session answers {"<cmd>": ""}, so log in again once and retry."""
-        async with self._lock:
-            if not self._logged_in:
-                await self._login_locked()
-            answer = await self._get_json(params)
-            if expect not in answer:
-                self._logged_in = False
-                await self._login_locked()
-                answer = await self._get_json(params)
-                if expect not in answer:
-                    raise ZteSmsUnavailableError(f"The modem gave no answer to {params['cmd']}")
+        """An SMS GET through the guarded request; a key still missing with a session means the
+        firmware does not answer this command."""
+        answer = await self._get_json_guarded(params, expect=expect, blank_is_suspect=False)
+        if expect not in answer:
+            raise ZteSmsUnavailableError(f"The modem gave no answer to {params['cmd']}")
         return answer
+
+    async def _get_json_guarded(
+        self, params: Mapping[str, str], *, expect: str, blank_is_suspect: bool
+    ) -> dict[str, Any]:
+        """A single-command GET (no multi_data) through the guarded request. Without a session
+        such a command answers its key blank or not at all; a valid session may do the same
+        (no USSD answer yet), so a suspect answer is judged by the session witnesses."""
+
+        async def lost(answer: dict[str, Any]) -> Mapping[str, str] | None:
+            value = answer.get(expect)
+            blank = not clean(value) if isinstance(value, str) else value is None
+            if expect in answer and not (blank_is_suspect and blank):
+                return None
+            witnesses = await self._get(SESSION_FIELDS)
+            return witnesses if self._session_lost(witnesses) else None
+
+        return await self._guarded(lambda: self._get_json(params), lost)
+
+    async def _guarded(
+        self,
+        ask: Callable[[], Awaitable[Answer]],
+        lost: Callable[[Answer], Awaitable[Mapping[str, str] | None]],
+    ) -> Answer:
+        """The one guarded request every read uses: under the lock, log in if needed, ask; when
+        `lost` finds the answer came without a session (idle expiry, the web page took it) it
+        returns the witnesses that say so: log in once more and ask again; still lost:
+        ZteSessionError."""
+        async with self._lock:
+            return await self._guarded_locked(ask, lost)
+
+    async def _guarded_locked(
+        self,
+        ask: Callable[[], Awaitable[Answer]],
+        lost: Callable[[Answer], Awaitable[Mapping[str, str] | None]],
+    ) -> Answer:
+        if not self._logged_in:
+            await self._login_locked()
+        answer = await ask()
+        if (witnesses := await lost(answer)) is None:
+            return answer
+        _LOGGER.debug("Session lost at %s, logging in again", self.host)
+        self._logged_in = False
+        # A loginfo of "ok" that the other witnesses contradict is not believed again.
+        await self._login_locked(trust_loginfo=witnesses.get("loginfo") != "ok")
+        answer = await ask()
+        if await lost(answer) is not None:
+            self._logged_in = False
+            raise ZteSessionError("The modem dropped the session right after logging in")
+        return answer
+
+    async def _get_guarded(self, fields: Iterable[str]) -> dict[str, str]:
+        """One multi_data GET of `fields` and the session witnesses, through the guarded request."""
+        wanted = tuple(dict.fromkeys((*fields, *SESSION_FIELDS)))
+
+        async def lost(answer: dict[str, str]) -> Mapping[str, str] | None:
+            return answer if self._session_lost(answer) else None
+
+        return await self._guarded(lambda: self._get(wanted), lost)
 
     async def _sms_firmware_encrypts(self) -> bool:
         """After a refused send: does the web page name the SMS cipher? Decided once per client."""
@@ -419,22 +472,9 @@ class ZteClient(ControlsMixin):
     # -- reading --------------------------------------------------------
 
     async def _read_once(self) -> ModemSnapshot:
-        async with self._lock:
-            if not self._logged_in:
-                await self._login_locked()
-            raw = await self._get(self._fields)
-            if self._session_lost(raw):
-                # The modem dropped the session (idle expiry or a web UI login).
-                _LOGGER.debug("Session lost at %s, logging in again", self.host)
-                self._logged_in = False
-                # A loginfo of "ok" that the other witnesses contradict is not believed again.
-                await self._login_locked(trust_loginfo=raw.get("loginfo") != "ok")
-                raw = await self._get(self._fields)
-                if self._session_lost(raw):
-                    self._logged_in = False
-                    raise ZteSessionError("The modem dropped the session right after logging in")
-            self.stats.reads += 1
-            self._decide_pci_format(raw)
+        raw = await self._get_guarded(self._fields)
+        self.stats.reads += 1
+        self._decide_pci_format(raw)
         assert self._profile is not None
         # Settings (locks, data plan) from the last read_settings or read-back; the poll's own
         # fields win. The local time feeds the data-plan projection.
@@ -597,21 +637,31 @@ class ZteClient(ControlsMixin):
     # -- writing --------------------------------------------------------
 
     async def _write(self, goform_id: str, params: Mapping[str, str] | None = None) -> None:
-        async with self._lock:
-            if not self._logged_in:
-                await self._login_locked()
+        """One write through the guarded request: a refusal is what a lost session looks like
+        too, so the session witnesses decide whether to log in again and write once more."""
+        form = params or {}
+
+        async def attempt() -> bool:
             try:
-                await self._write_locked(goform_id, params or {})
+                await self._write_locked(goform_id, form)
             except ZteCommandError:
-                # A failed write is also what an expired session looks like.
-                self._logged_in = False
-                await self._login_locked()
-                try:
-                    await self._write_locked(goform_id, params or {})
-                except ZteCommandError:
-                    if not self._guessed_ad_digest():
-                        raise
-                    await self._write_with_other_digest(goform_id, params or {})
+                return False
+            return True
+
+        async def lost(accepted: bool) -> Mapping[str, str] | None:
+            if accepted:
+                return None
+            witnesses = await self._get(SESSION_FIELDS)
+            return witnesses if self._session_lost(witnesses) else None
+
+        async with self._lock:
+            # Refused with the session alive: once more with a fresh AD (the web page may have
+            # taken the RD it was made from), then, if the digest was a guess, the other one.
+            if await self._guarded_locked(attempt, lost) or await attempt():
+                return
+            if not self._guessed_ad_digest():
+                raise ZteCommandError(f"The modem refused {goform_id}")
+            await self._write_with_other_digest(goform_id, form)
 
     def _guessed_ad_digest(self) -> bool:
         return (

@@ -61,7 +61,6 @@ from .exceptions import (
     ZteControlRefusedError,
     ZteControlTimeoutError,
     ZteControlValidationError,
-    ZteSessionError,
     ZteUssdFailedError,
     ZteUssdTimeoutError,
     ZteUssdUnsupportedError,
@@ -107,12 +106,12 @@ class ControlsMixin:
         # Provided by ZteClient (client.py).
         host: str
         _lock: asyncio.Lock
-        _logged_in: bool
 
-        async def _login_locked(self, *, trust_loginfo: bool = True) -> None: ...
         async def _write(self, goform_id: str, params: Mapping[str, str] | None = None) -> None: ...
-        async def _get(self, fields: Iterable[str], *, multi_data: bool = True) -> dict[str, str]: ...
-        async def _get_json(self, params: Mapping[str, str]) -> dict[str, Any]: ...
+        async def _get_guarded(self, fields: Iterable[str]) -> dict[str, str]: ...
+        async def _get_json_guarded(
+            self, params: Mapping[str, str], *, expect: str, blank_is_suspect: bool
+        ) -> dict[str, Any]: ...
         async def _get_text(self, path: str) -> str | None: ...
 
     def _init_controls(self) -> None:
@@ -384,19 +383,8 @@ class ControlsMixin:
             raise ZteControlRefusedError(f"The router refused {goform_id}") from err
 
     async def _read_fields(self, fields: Sequence[str]) -> dict[str, str]:
-        """One multi_data GET of `fields` with the session checked; settings fields are kept."""
-        wanted = ("loginfo", *dict.fromkeys(fields))
-        async with self._lock:
-            if not self._logged_in:
-                await self._login_locked()
-            answer = await self._get(wanted)
-            if answer.get("loginfo") != "ok":
-                self._logged_in = False
-                await self._login_locked(trust_loginfo=False)
-                answer = await self._get(wanted)
-                if answer.get("loginfo") != "ok":
-                    self._logged_in = False
-                    raise ZteSessionError("The modem dropped the session right after logging in")
+        """One multi_data GET of `fields` through the guarded request; settings fields are kept."""
+        answer = await self._get_guarded(fields)
         self._settings_raw.update({key: answer.get(key, "") for key in fields if key in SETTINGS_FIELDS})
         return answer
 
@@ -435,17 +423,8 @@ class ControlsMixin:
             _LOGGER.debug("The router does not report %s; the write was accepted", what)
 
     async def _get_control_json(self, params: Mapping[str, str], *, expect: str) -> dict[str, Any]:
-        """A single-key GET without multi_data (USSD keys answer blank with it); a blank or missing
-        answer may be a lost session: log in again once and retry."""
-        async with self._lock:
-            if not self._logged_in:
-                await self._login_locked()
-            answer = await self._get_json(params)
-            if not clean(answer.get(expect)):
-                self._logged_in = False
-                await self._login_locked()
-                answer = await self._get_json(params)
-        return answer
+        """A single-key GET without multi_data (USSD keys answer blank with it)."""
+        return await self._get_json_guarded(params, expect=expect, blank_is_suspect=True)
 
 
 def _with_mode(capabilities: Capabilities, mode: str) -> Capabilities:

@@ -46,6 +46,9 @@ READABLE_WITHOUT_SESSION = frozenset(
     }
 )
 IDENTITY_WITNESSES = ("wa_inner_version", "imei", "model_name")
+# Read with (or, for single-command reads, right after) an answer to decide whether the session
+# holds: loginfo, the address witness, the identity witnesses, and a field a session always fills.
+SESSION_FIELDS = ("loginfo", "user_ip_addr", *IDENTITY_WITNESSES, "ppp_status")
 
 
 def session_lost(raw: Mapping[str, str], *, ip_witness: bool) -> bool:
