@@ -8,16 +8,13 @@ from dataclasses import dataclass
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .compat import ButtonDeviceClass
-from .const import DOMAIN
+from .controls import async_call_modem
 from .coordinator import ZteCoordinator
 from .entity import ZteEntity
-from .errors import describe_error
 from .runtime import ZteConfigEntry
-from .zte import ZteAuthenticationError, ZteError
 
 PARALLEL_UPDATES = 1
 
@@ -27,6 +24,8 @@ class ZteButtonDescription(ButtonEntityDescription):
     """A button and what it does."""
 
     press_fn: Callable[[ZteCoordinator], Awaitable[None]]
+    # A press that changes the router reads it again afterwards (not a reboot: it is going away).
+    refresh_after: bool = False
 
 
 BUTTONS: tuple[ZteButtonDescription, ...] = (
@@ -69,14 +68,10 @@ class ZteButton(ZteEntity, ButtonEntity):
         return True
 
     async def async_press(self) -> None:
-        """Run the action; a modem error becomes the same message polling would give."""
-        try:
-            await self.entity_description.press_fn(self.coordinator)
-        except ZteError as err:
-            if isinstance(err, ZteAuthenticationError):
-                # Never retried: the user enters the new password once, in the reauth dialog.
-                self.coordinator.config_entry.async_start_reauth(self.hass)
-            key, placeholders = describe_error(err)
-            raise HomeAssistantError(
-                translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-            ) from err
+        """Run the action through the shared wrapper: refused while paused, errors mapped as polling's."""
+        description = self.entity_description
+        await async_call_modem(
+            self.coordinator,
+            lambda: description.press_fn(self.coordinator),
+            refresh=description.refresh_after,
+        )

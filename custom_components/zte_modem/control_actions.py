@@ -7,8 +7,8 @@ from homeassistant.helpers import config_validation as cv
 
 from .compat import vol
 from .const import LOGGER
-from .controls import async_run_control
-from .services import ATTR_DEVICE_ID, entry_for
+from .controls import async_call_modem
+from .targets import ATTR_DEVICE_ID, entry_for
 
 BAND = vol.All(vol.Coerce(int), vol.Range(min=1, max=512))
 
@@ -40,9 +40,9 @@ USSD_CANCEL_SCHEMA = vol.Schema({vol.Optional(ATTR_DEVICE_ID): cv.string})
 async def async_set_band_lock(call: ServiceCall) -> None:
     """Allow only these bands; an empty list allows every band the router supports."""
     coordinator = entry_for(call).runtime_data.coordinator
-    await async_run_control(
+    await async_call_modem(
         coordinator,
-        coordinator.client.set_band_lock(
+        lambda: coordinator.client.set_band_lock(
             lte_bands=call.data.get("lte_bands"), nr_bands=call.data.get("nr_bands")
         ),
     )
@@ -52,9 +52,9 @@ async def async_set_cell_lock(call: ServiceCall) -> None:
     """Lock to one cell (or clear the lock); optionally reboot, as many builds apply it only then."""
     coordinator = entry_for(call).runtime_data.coordinator
     client = coordinator.client
-    await async_run_control(
+    await async_call_modem(
         coordinator,
-        client.set_cell_lock(
+        lambda: client.set_cell_lock(
             rat=call.data["rat"],
             pci=call.data.get("pci"),
             earfcn=call.data.get("earfcn"),
@@ -66,24 +66,24 @@ async def async_set_cell_lock(call: ServiceCall) -> None:
     )
     if call.data["reboot"]:
         LOGGER.info("Rebooting %s so the cell lock applies", coordinator.config_entry.title)
-        await async_run_control(coordinator, client.reboot())
+        await async_call_modem(coordinator, client.reboot, refresh=False)
 
 
 async def async_send_ussd(call: ServiceCall) -> ServiceResponse:
     """Send a USSD code; the network's answer is the response."""
     coordinator = entry_for(call).runtime_data.coordinator
-    reply = await async_run_control(coordinator, coordinator.client.send_ussd(call.data["code"]))
+    reply = await async_call_modem(coordinator, lambda: coordinator.client.send_ussd(call.data["code"]))
     return {"reply": reply}
 
 
 async def async_ussd_reply(call: ServiceCall) -> ServiceResponse:
     """Answer a USSD menu; the network's next answer is the response."""
     coordinator = entry_for(call).runtime_data.coordinator
-    reply = await async_run_control(coordinator, coordinator.client.ussd_reply(call.data["text"]))
+    reply = await async_call_modem(coordinator, lambda: coordinator.client.ussd_reply(call.data["text"]))
     return {"reply": reply}
 
 
 async def async_ussd_cancel(call: ServiceCall) -> None:
     """End a USSD session."""
     coordinator = entry_for(call).runtime_data.coordinator
-    await async_run_control(coordinator, coordinator.client.ussd_cancel())
+    await async_call_modem(coordinator, coordinator.client.ussd_cancel)

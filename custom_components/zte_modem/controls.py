@@ -1,9 +1,14 @@
-"""Guard rails shared by every write to the router from Home Assistant (switches, select, actions)."""
+"""The one wrapper for every modem call made on a person's behalf: buttons, switches, selects, actions.
+
+Refused while polling is paused (the web page holds the router's single session: never log in
+behind its back), client errors mapped through the shared mapping (errors.py; a wrong password
+opens reauth, never a retry), and, for a change, one read so every entity shows it at once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 
@@ -15,19 +20,19 @@ from .zte import ZteAuthenticationError, ZteError
 T = TypeVar("T")
 
 
-def refuse_while_paused(coordinator: ZteCoordinator) -> None:
-    """The web page holds the router's single session: never log in behind its back."""
+async def async_call_modem(
+    coordinator: ZteCoordinator, call: Callable[[], Awaitable[T]], *, refresh: bool = True
+) -> T:
+    """Run `call` (the client holds its one lock, fetches a fresh AD and reads back) unless paused.
+
+    `call` is only invoked when allowed, so a refused call sends nothing to the router.
+    `refresh`: read once more afterwards; a direct read, not the debounced one, so two writes
+    in a row both show at once.
+    """
     if coordinator.paused:
         raise HomeAssistantError(translation_domain=DOMAIN, translation_key="paused")
-
-
-async def async_run_control(coordinator: ZteCoordinator, write: Coroutine[Any, Any, T]) -> T:
-    """Run one write (the client holds its one lock, fetches a fresh AD and reads back), map its
-    errors through the shared mapping (a wrong password opens reauth), and read once more so every
-    entity shows the result at once."""
     try:
-        refuse_while_paused(coordinator)
-        result = await write
+        result = await call()
     except ZteError as err:
         if isinstance(err, ZteAuthenticationError):
             coordinator.config_entry.async_start_reauth(coordinator.hass)
@@ -36,8 +41,6 @@ async def async_run_control(coordinator: ZteCoordinator, write: Coroutine[Any, A
         raise kind(
             translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
         ) from err
-    finally:
-        write.close()  # never awaited when refused while paused; a no-op once it ran
-    # A direct read, not the debounced one: two writes in a row must both show at once.
-    await coordinator.async_refresh()
+    if refresh:
+        await coordinator.async_refresh()
     return result

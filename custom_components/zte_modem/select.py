@@ -8,7 +8,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .const import LOGGER
-from .controls import async_run_control
+from .controls import async_call_modem
 from .coordinator import ZteCoordinator
 from .entity import ZteEntity
 from .runtime import ZteConfigEntry
@@ -60,6 +60,6 @@ class ZteNetworkModeSelect(ZteEntity, SelectEntity):
 
     async def async_select_option(self, option: str) -> None:
         """Switch the preference and wait until the router reports it."""
-        await async_run_control(
-            self.coordinator, self.coordinator.client.set_network_mode(self._modes[option])
+        await async_call_modem(
+            self.coordinator, lambda: self.coordinator.client.set_network_mode(self._modes[option])
         )

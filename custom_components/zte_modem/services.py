@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
-from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import config_validation as cv
-from homeassistant.helpers import device_registry as dr
 
+from . import control_actions as controls
 from .compat import vol
 from .const import DOMAIN, LOGGER
-from .errors import VALIDATION_KEYS, describe_error
-from .runtime import ZteConfigEntry
-from .zte import ZteAuthenticationError, ZteError
+from .controls import async_call_modem
+from .targets import ATTR_DEVICE_ID, entry_for
 
-ATTR_DEVICE_ID = "device_id"
 ATTR_NUMBER = "number"
 ATTR_MESSAGE = "message"
 ATTR_KEEP_LATEST = "keep_latest"
@@ -46,8 +43,6 @@ def async_setup_services(hass: HomeAssistant) -> None:
         supports_response=SupportsResponse.OPTIONAL,
     )
     hass.services.async_register(DOMAIN, "delete_sms", _async_delete_sms, schema=DELETE_SMS_SCHEMA)
-    from . import control_actions as controls
-
     hass.services.async_register(
         DOMAIN, "set_band_lock", controls.async_set_band_lock, schema=controls.SET_BAND_LOCK_SCHEMA
     )
@@ -66,45 +61,15 @@ def async_setup_services(hass: HomeAssistant) -> None:
     )
 
 
-def entry_for(call: ServiceCall) -> ZteConfigEntry:
-    """The loaded router the call means; refused while its polling is paused (the web page has it)."""
-    loaded: list[ZteConfigEntry] = [
-        entry
-        for entry in call.hass.config_entries.async_entries(DOMAIN)
-        if entry.state is ConfigEntryState.LOADED
-    ]
-    if (device_id := call.data.get(ATTR_DEVICE_ID)) is not None:
-        device = dr.async_get(call.hass).async_get(device_id)
-        chosen = [entry for entry in loaded if device is not None and entry.entry_id in device.config_entries]
-        if not chosen:
-            raise ServiceValidationError(translation_domain=DOMAIN, translation_key="unknown_device")
-        entry = chosen[0]
-    elif len(loaded) == 1:
-        entry = loaded[0]
-    else:
-        raise ServiceValidationError(translation_domain=DOMAIN, translation_key="no_device")
-    if entry.runtime_data.coordinator.paused:
-        raise HomeAssistantError(translation_domain=DOMAIN, translation_key="paused")
-    return entry
-
-
-def _raise_for(entry: ZteConfigEntry, err: ZteError) -> None:
-    """The shared mapping; a wrong password opens reauth, never a retry."""
-    if isinstance(err, ZteAuthenticationError):
-        entry.async_start_reauth(entry.runtime_data.coordinator.hass)
-    key, placeholders = describe_error(err)
-    kind = ServiceValidationError if key in VALIDATION_KEYS else HomeAssistantError
-    raise kind(translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders) from err
-
-
 async def _async_send_sms(call: ServiceCall) -> ServiceResponse:
     entry = entry_for(call)
     numbers: list[str] = call.data[ATTR_NUMBER]
-    try:
-        result = await entry.runtime_data.client.send_sms(numbers, call.data[ATTR_MESSAGE])
-    except ZteError as err:
-        _raise_for(entry, err)
-        raise  # pragma: no cover - _raise_for always raises
+    client = entry.runtime_data.client
+    result = await async_call_modem(
+        entry.runtime_data.coordinator,
+        lambda: client.send_sms(numbers, call.data[ATTR_MESSAGE]),
+        refresh=False,
+    )
     LOGGER.info("Sent %d SMS through %s (%d failed)", len(result.sent), entry.title, len(result.failed))
     response: dict[str, Any] = {"sent": list(result.sent), "failed": list(result.failed)}
     if result.failed and not call.return_response:
@@ -118,9 +83,10 @@ async def _async_send_sms(call: ServiceCall) -> ServiceResponse:
 
 async def _async_delete_sms(call: ServiceCall) -> None:
     entry = entry_for(call)
-    try:
-        deleted = await entry.runtime_data.client.delete_all_but(call.data[ATTR_KEEP_LATEST])
-    except ZteError as err:
-        _raise_for(entry, err)
-        raise  # pragma: no cover - _raise_for always raises
+    client = entry.runtime_data.client
+    deleted = await async_call_modem(
+        entry.runtime_data.coordinator,
+        lambda: client.delete_all_but(call.data[ATTR_KEEP_LATEST]),
+        refresh=False,
+    )
     LOGGER.info("Deleted %d SMS from %s", len(deleted), entry.title)

@@ -10,7 +10,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .compat import SwitchDeviceClass
-from .controls import async_run_control
+from .controls import async_call_modem
 from .coordinator import ZteCoordinator
 from .entity import ZteEntity
 from .runtime import ZteConfigEntry
@@ -82,8 +82,8 @@ class ZteMobileDataSwitch(ZteEntity, SwitchEntity):
 
     async def async_turn_on(self, **kwargs: Any) -> None:
         """Connect, and wait until the router reports the session up."""
-        await async_run_control(self.coordinator, self.coordinator.client.set_mobile_data(True))
+        await async_call_modem(self.coordinator, lambda: self.coordinator.client.set_mobile_data(True))
 
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Disconnect, and wait until the router reports the session down."""
-        await async_run_control(self.coordinator, self.coordinator.client.set_mobile_data(False))
+        await async_call_modem(self.coordinator, lambda: self.coordinator.client.set_mobile_data(False))
