@@ -14,7 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 
 from .const import DOMAIN, LOGGER
-from .zte import SmsMessage, ZteClient, ZteError, new_messages, sms_list_needed
+from .zte import SmsMessage, ZteClient, ZteError, new_messages, sms_counters_cleared, sms_list_needed
 
 STORAGE_VERSION = 1
 CHECK_EVERY = 600.0  # seconds
@@ -34,6 +34,8 @@ class SmsInbox:
         self._last_id: int | None = None
         self._checked_at: float | None = None
         self._retry = False
+        # After a mark-read, the counters the next poll is compared with: as the mark left them.
+        self._after_mark: dict[str, str] | None = None
 
     async def async_load(self) -> None:
         """The highest id handled before a restart (None on a brand-new entry)."""
@@ -44,6 +46,10 @@ class SmsInbox:
     async def async_check(self, previous: dict[str, str] | None, current: dict[str, str]) -> None:
         """Read the list when the counters moved (or the safety interval passed) and collect new ones."""
         due = self._checked_at is None or time.monotonic() - self._checked_at >= CHECK_EVERY
+        if self._after_mark is not None:
+            # Not the counters seen before our mark-read: a message arriving between the mark and
+            # this poll leaves them where they were (1 -> 1), and must still be read now.
+            previous, self._after_mark = self._after_mark, None
         if not (due or self._retry or sms_list_needed(previous, current)):
             return
         try:
@@ -75,6 +81,10 @@ class SmsInbox:
                 await self.client.mark_sms_read(unread)
             except ZteError as err:
                 LOGGER.debug("Could not mark %d SMS read: %s", len(unread), err)
+            else:
+                # Counters still up at the next poll (a new message, or unread ones we did not mark)
+                # cost at most one list read, after which the usual comparison takes over.
+                self._after_mark = sms_counters_cleared(current) if unread else None
 
     async def _async_remember(self, last_id: int) -> None:
         self._last_id = last_id

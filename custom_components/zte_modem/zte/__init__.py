@@ -41,6 +41,7 @@ from .sms import (
     SmsSendResult,
     SmsTag,
     new_messages,
+    sms_counters_cleared,
     sms_list_needed,
 )
 from .values import ControlValues, DataPlanValues
@@ -102,5 +103,6 @@ __all__ = [
     "new_messages",
     "normalize_host",
     "projected_bytes",
+    "sms_counters_cleared",
     "sms_list_needed",
 ]

@@ -439,6 +439,12 @@ def sms_list_needed(previous: Mapping[str, str] | None, current: Mapping[str, st
     return _flag(current) and not _flag(previous)
 
 
+def sms_counters_cleared(raw: Mapping[str, str]) -> dict[str, str]:
+    """A poll's fields as they read once every unread message was marked read: the baseline
+    `sms_list_needed` compares the next poll with after a mark-read."""
+    return {**raw, **dict.fromkeys(SMS_POLL_FIELDS, "0")}
+
+
 def _flag(raw: Mapping[str, str]) -> bool:
     return (to_int(raw.get("sms_received_flag")) or 0) > 0
 
@@ -475,6 +481,7 @@ __all__ = [
     "parse_messages",
     "parse_sms_date",
     "parse_zone",
+    "sms_counters_cleared",
     "sms_list_needed",
     "sms_time",
     "ucs2_hex",
