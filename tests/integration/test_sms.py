@@ -236,3 +236,51 @@ async def test_no_number_or_text_in_the_log(
     assert len(events) == 1
     for secret in (SENDER, "46709998877", "+46701112233", "secret meeting", "reply text"):
         assert secret not in caplog.text
+
+
+async def test_message_right_after_a_marked_one_fires_at_the_next_poll(
+    hass: HomeAssistant, modem: ModemSimulator, sms_entry: MockConfigEntry, events: list[dict[str, Any]]
+) -> None:
+    """Two messages seconds apart (a top-up and its confirmation): the first is fired and marked
+    read, the second arrives before the next poll, leaving counter and flag where they were
+    (1 -> 1). It fires at that next poll, not ten minutes later."""
+    first = modem.inject_sms(SENDER, "Top-up received")
+    await async_poll(hass, sms_entry)
+    assert [event["text"] for event in events] == ["Top-up received"]
+
+    second = modem.inject_sms(SENDER, "Your balance is 12.50 EUR")
+    await async_poll(hass, sms_entry)
+
+    assert [event["text"] for event in events] == ["Top-up received", "Your balance is 12.50 EUR"]
+    assert (modem.sms.find(first).tag, modem.sms.find(second).tag) == (0, 0)
+
+
+async def test_multipart_right_after_a_single_message(
+    hass: HomeAssistant, modem: ModemSimulator, sms_entry: MockConfigEntry, events: list[dict[str, Any]]
+) -> None:
+    """A single message, then the first part of a two-part one before the next poll: the joined
+    message fires as soon as its second part is there."""
+    text = ("Network maintenance tonight between 01:00 and 04:00, expect short outages. " * 3)[:200]
+    modem.inject_sms(SENDER, "Welcome abroad")
+    await async_poll(hass, sms_entry)
+    message_id = modem.inject_sms(SENDER, text, parts=2, arrived=1)
+    await async_poll(hass, sms_entry)
+    assert [event["text"] for event in events] == ["Welcome abroad"]
+
+    modem.sms.deliver_part(message_id)
+    await async_poll(hass, sms_entry)
+    assert [event["text"] for event in events] == ["Welcome abroad", text]
+
+
+async def test_no_list_read_while_nothing_arrives(
+    hass: HomeAssistant, modem: ModemSimulator, sms_entry: MockConfigEntry, events: list[dict[str, Any]]
+) -> None:
+    """After a delivered message the counters rest at zero: quiet polls read no list."""
+    modem.inject_sms(SENDER, "one")
+    await async_poll(hass, sms_entry)
+    await async_poll(hass, sms_entry)
+    reads = modem.sms.list_requests
+    for _ in range(3):
+        await async_poll(hass, sms_entry)
+    assert modem.sms.list_requests == reads
+    assert [event["text"] for event in events] == ["one"]
