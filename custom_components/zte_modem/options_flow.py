@@ -82,7 +82,7 @@ class ZteModemOptionsFlow(OptionsFlow):
                     CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
                     CONF_MAX_AGE: int(user_input[CONF_MAX_AGE]),
                 }
-                # No update listener (see ha-practices.md): the flow reloads the entry itself.
+                # No update listener in __init__.py: the flow schedules the entry's reload itself.
                 self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
                 return self.async_create_entry(data=options)
         current = {**ZteOptions.from_entry(self.config_entry).as_form(), **(user_input or {})}

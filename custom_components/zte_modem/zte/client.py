@@ -835,4 +835,4 @@ def _fallback_profile(profile: LoginProfile, detection: Detection) -> LoginProfi
     return None
 
 
-__all__ = ["ClientStats", "ZteClient", "ZteError", "normalize_host"]
+__all__ = ["ClientStats", "ZteClient", "normalize_host"]

@@ -3,9 +3,9 @@
 What is a fact of the value lives here: its key, the modem fields it comes from, the
 parser, the kind of value, its physical unit, its aggregate membership and a
 description. How Home Assistant presents it (device class, state class, category,
-enabled by default, precision) is the HA side's business: sensor_descriptions.py and
-binary_sensor.py. MQTT topics and aggregates, the probe, docs/metrics.md and the entity
-names in the translations all derive from METRICS.
+enabled by default, precision) is the HA side's business: sensor.py (with the kinds in
+sensor_kinds.py) and binary_sensor.py. MQTT topics and aggregates, the probe,
+docs/metrics.md and the entity names in the translations all derive from METRICS.
 """
 
 from __future__ import annotations
@@ -226,7 +226,10 @@ METRICS: tuple[Metric, ...] = (
         fields=cells.LTE_CA_FIELDS,
         parser=cells.lte_ca_bands_parser,
         kind=ValueKind.TEXT,
-        description="LTE carriers in use, primary first, e.g. B3+B7+B20; intra-band CA keeps both (B41+B41)",
+        description=(
+            "LTE carriers in use, primary first, e.g. B3+B7+B20; intra-band CA keeps both (B41+B41);"
+            " B? where the primary's band is unknown (B?+B7+B8)"
+        ),
         aggregates={"lte": "ca_bands"},
     ),
     Metric(
