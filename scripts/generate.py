@@ -58,7 +58,10 @@ not report them right now (no 5G cell, no SIM, sentinel values such as `255` or
   `lte_ca_pcell_band`, which some builds leave `0` or empty), then every secondary
   cell of `lte_multi_ca_scell_info` (rows `idx,PCI,state,band,EARFCN,bandwidth;`), or
   the single `lte_ca_scell_band` where the list is absent. Intra-band CA keeps both
-  entries (`B41+B41`). `lte_ca_total_bandwidth` adds up the bandwidths of all carriers
+  entries (`B41+B41`). When the primary's band is unknown (band field empty or `0`, no
+  EARFCN) but secondary rows are listed, each row names its own band and they are kept,
+  the primary shown as `B?` (`B?+B7+B8`); the count includes it.
+  `lte_ca_total_bandwidth` adds up the bandwidths of all carriers
   when every one is reported; bandwidths are floats (`1.4` stays 1.4).
   `nr5g_ca_bands` does the same for NR from `nr_multi_ca_scell_info`.
 - **Frequencies.** `lte_frequency` is the downlink centre frequency of the primary
