@@ -6,6 +6,8 @@ import asyncio
 import io
 import json
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -162,3 +164,77 @@ async def test_probe_redacts_like_the_diagnostics(make_modem: ModemFactory) -> N
     assert metrics["wan_ip"] == metrics["wan_ipv6"] == "**REDACTED**"
     assert modem.values["wan_ipaddr"] not in output
     assert metrics["provider"] == "Telia SE"
+
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "probe"
+
+
+def _python_without_aiohttp(tmp_path: Path) -> Path:
+    """A venv without packages: the system python3 of a machine scripts/setup never ran on."""
+    venv = tmp_path / "bare"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    if subprocess.run([venv / "bin" / "python3", "-c", "import aiohttp"], check=False).returncode == 0:
+        pytest.skip("this machine's base Python has aiohttp")
+    return venv
+
+
+def _checkout(tmp_path: Path, venv: Path | None) -> Path:
+    """A checkout holding scripts/probe and the client library, with `venv` as its .venv."""
+    checkout = tmp_path / "checkout"
+    (checkout / "scripts").mkdir(parents=True)
+    shutil.copy2(SCRIPT, checkout / "scripts" / "probe")
+    (checkout / "custom_components").symlink_to(SCRIPT.parents[1] / "custom_components")
+    if venv is not None:
+        (checkout / ".venv").symlink_to(venv)
+    return checkout
+
+
+async def _run_as_typed(checkout: Path, python3: Path, *args: str) -> tuple[int, str, str]:
+    """`scripts/probe ARGS` from a shell whose `python3` is the one in `python3`'s venv."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "ZTE_PROBE_REEXECUTED"}
+    }
+    env["PATH"] = f"{python3}/bin{os.pathsep}{env.get('PATH', '')}"
+    env["ZTE_PASSWORD"] = SECRET
+    process = await asyncio.create_subprocess_exec(
+        checkout / "scripts" / "probe", *args, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    stdout, stderr = await process.communicate()
+    assert process.returncode is not None
+    return process.returncode, stdout.decode(), stderr.decode()
+
+
+@pytest.mark.parametrize("project_venv", ["none", "without aiohttp"])
+async def test_scripts_probe_without_aiohttp_says_what_to_install(tmp_path: Path, project_venv: str) -> None:
+    """A python3 without aiohttp and no usable project venv: one line of advice, no traceback."""
+    bare = _python_without_aiohttp(tmp_path)
+    checkout = _checkout(tmp_path, bare if project_venv == "without aiohttp" else None)
+
+    code, stdout, stderr = await _run_as_typed(checkout, bare, "--host", "http://127.0.0.1:9")
+
+    assert code == 1
+    assert stdout == ""
+    assert "Traceback" not in stderr
+    assert len(stderr.splitlines()) == 1, stderr
+    assert stderr.startswith("scripts/probe: needs aiohttp, which ")
+    assert stderr.rstrip().endswith("run scripts/setup, or pip install aiohttp")
+
+
+async def test_scripts_probe_runs_with_the_project_venv(tmp_path: Path, make_modem: ModemFactory) -> None:
+    """A python3 without aiohttp, and scripts/setup's .venv in the checkout: the probe runs in that venv."""
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("the tests do not run in a venv")
+    bare = _python_without_aiohttp(tmp_path)
+    checkout = _checkout(tmp_path, Path(sys.prefix))
+
+    code, stdout, stderr = await _run_as_typed(checkout, bare, "--help")
+    assert code == 0, stderr
+    assert "--host" in stdout
+
+    modem = await make_modem("mc801a", SECRET)
+    code, stdout, stderr = await _run_as_typed(checkout, bare, "--host", modem.url, "--json")
+    assert code == 0, stderr
+    assert json.loads(stdout)["model"] == "MC801A"
