@@ -5,16 +5,71 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
+import re
 import shutil
 import signal
 import socket
+import subprocess
 from pathlib import Path
 
-from tests.e2e.stack import DEMO_PASSWORD, DEMO_USER, Stack
+import yaml
+
+from tests.e2e.stack import DEMO_PASSWORD, DEMO_USER, HassProcess, Stack, hass_binary
 from tests.simulator import PROFILES
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKDIR = ROOT / ".develop"
+# The `http:` block of the config template with the comment above it, up to the next
+# top-level key.
+HTTP_BLOCK = re.compile(r"^(?:#.*\n)*http:[ \t]*\n(?:[ \t]+\S.*\n|[ \t]*\n)*", re.MULTILINE)
+MOVED_NOTE = "# http: in .storage/http, where this Home Assistant keeps it (scripts/develop_stack.py)\n\n"
+
+
+def http_config_in_storage(python: str) -> bool:
+    """Whether the hass of that Python keeps its HTTP settings in .storage/http.
+
+    Asked of its own code: from HA 2026.x on (2026.11 here; 2026.2 not yet) the http
+    integration has a config store (http/config.py) and takes a YAML `http:` block only
+    as a one-off import, with a "deprecated YAML" repair and a trial of the imported
+    settings that the UI must confirm within five minutes or HA reverts and restarts.
+    """
+    check = subprocess.run(
+        [python, "-c", "import homeassistant.components.http.config"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    return check.returncode == 0
+
+
+def move_http_to_storage(config_dir: Path) -> None:
+    """The template's `http:` block out of configuration.yaml, into .storage/http.
+
+    Written in the layout HA up to 2026.2 saved there itself (storage version 1: the
+    settings as in YAML), which newer HA migrates on its own, filling in the defaults:
+    as it finds this file after an upgrade once the YAML is gone. Its current layout
+    (stable and pending settings, and whether the YAML import is done) stays HA's.
+    """
+    configuration = config_dir / "configuration.yaml"
+    text = configuration.read_text()
+    block = HTTP_BLOCK.search(text)
+    if block is None:
+        return
+    settings = yaml.safe_load(block.group())["http"]
+    configuration.write_text(text[: block.start()] + MOVED_NOTE + text[block.end() :])
+    storage = config_dir / ".storage" / "http"
+    storage.parent.mkdir(exist_ok=True)
+    storage.write_text(json.dumps({"version": 1, "minor_version": 1, "key": "http", "data": settings}))
+
+
+class DemoHass(HassProcess):
+    """The stack's hass, configured the way its version expects (see move_http_to_storage)."""
+
+    def start(self) -> None:
+        if http_config_in_storage(str(Path(hass_binary()).parent / "python")):
+            move_http_to_storage(self.config_dir)
+        super().start()
 
 
 def port_or_free(preferred: int) -> int:
@@ -40,6 +95,7 @@ async def run(args: argparse.Namespace) -> None:
         http_port=port_or_free(8123),
         modem_url=args.modem,
     )
+    stack.hass = DemoHass(stack.config_dir, stack.hass.port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

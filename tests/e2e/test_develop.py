@@ -9,11 +9,13 @@ import os
 import re
 import signal
 import socket
+from typing import Any
 
+import aiohttp
 import pytest
 
 from tests.broker import Watcher
-from tests.e2e.stack import ROOT
+from tests.e2e.stack import ROOT, HassProcess
 from tests.integration.test_mqtt_broker import ask
 
 pytestmark = pytest.mark.timeout(240)
@@ -23,6 +25,44 @@ def _port_open(port: int) -> bool:
     with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
         return True
     return False
+
+
+async def _http_config(hass: HassProcess, session: aiohttp.ClientSession) -> dict[str, Any] | None:
+    """What HA 2026.x's network settings panel shows (websocket http/config); None on a
+    Home Assistant that still reads its HTTP settings from YAML only (no such command)."""
+    try:
+        result: dict[str, Any] = await hass.ws(session, "http/config")
+    except RuntimeError as err:
+        if "unknown_command" in str(err):
+            return None
+        raise
+    return result
+
+
+async def _assert_starts_clean(http_port: int) -> None:
+    """Nothing in the UI about the demo's own configuration: no repair (such as "The HTTP
+    YAML configuration is deprecated"), no HTTP settings waiting to be confirmed (the
+    "Confirm new HTTP server configuration" dialog, reverted within five minutes), and
+    Home Assistant listening where the demo's configuration says."""
+    hass = HassProcess(ROOT / ".develop" / "config", http_port)
+    async with aiohttp.ClientSession() as session:
+        await hass.login(session)
+        issues = (await hass.ws(session, "repairs/list_issues"))["issues"]
+        http_config = await _http_config(hass, session)
+    # HA's notice that Core installations (hass in a venv) are deprecated is about how the
+    # demo's hass is installed, not how it is configured; every other repair is ours.
+    from_our_config = [
+        issue
+        for issue in issues
+        if (issue["domain"], issue["issue_id"]) != ("homeassistant", "deprecated_method")
+    ]
+    assert from_our_config == [], issues
+    if http_config is not None:
+        assert http_config["pending"] is None, http_config
+        assert http_config["revert_at"] is None, http_config
+        assert http_config["active_config_type"] == "stable", http_config
+        assert http_config["stable"]["server_host"] == ["127.0.0.1"], http_config
+        assert http_config["stable"]["server_port"] == http_port, http_config
 
 
 async def test_develop_script(socket_enabled: None) -> None:
@@ -57,6 +97,7 @@ async def test_develop_script(socket_enabled: None) -> None:
         finally:
             watcher.close()
         assert lte["rsrp"] == -95
+        await _assert_starts_clean(http_port)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGINT)
