@@ -50,14 +50,23 @@ class View:
 
 
 def config_files(environ: dict[str, str]) -> list[Path]:
-    """pip's configuration files, in pip's order (global, user, PIP_CONFIG_FILE)."""
+    """pip's configuration files, in pip's order (global, user, PIP_CONFIG_FILE).
+
+    As pip decides (pip/_internal/configuration.py): PIP_CONFIG_FILE set to os.devnull
+    means no file at all, and an existing PIP_CONFIG_FILE replaces the user's files.
+    """
+    named = environ.get("PIP_CONFIG_FILE")
+    if named == os.devnull:
+        return []
     home = Path(environ.get("HOME") or Path.home())
     xdg_dirs = environ.get("XDG_CONFIG_DIRS") or "/etc/xdg"
     xdg_home = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
     files = [Path(d) / "pip" / "pip.conf" for d in xdg_dirs.split(os.pathsep) if d]
-    files += [Path("/etc/pip.conf"), home / ".pip" / "pip.conf", xdg_home / "pip" / "pip.conf"]
-    if (named := environ.get("PIP_CONFIG_FILE")) and named != os.devnull:
+    files.append(Path("/etc/pip.conf"))
+    if named and Path(named).is_file():
         files.append(Path(named))
+    else:
+        files += [home / ".pip" / "pip.conf", xdg_home / "pip" / "pip.conf"]
     return [path for path in dict.fromkeys(files) if path.is_file()]
 
 
