@@ -216,3 +216,33 @@ async def test_send_sms_action_over_rest(stack: SmsStack) -> None:
     assert_log_clean(
         stack, FORWARD_TO, FORWARD_TO[1:], "46700000043", GSM_TEXT, UNICODE_TEXT, "Zażółć", "Свет"
     )
+
+
+async def test_messages_seconds_apart_each_fire_at_the_next_poll(stack: SmsStack) -> None:
+    """A top-up and its confirmation seconds apart, then a single message followed by the first
+    part of a two-part one: each fires at the poll after it is complete. The first is marked
+    read before the next arrives, which leaves the router's counters where they were (1 -> 1);
+    the second must not wait for the ten-minute safety read (poll_until gives up after 30 s)."""
+    first = await inject(stack, SENDER, "Top-up received: 100 kr")
+    await event_with_id(stack, first)
+    second = await inject(stack, SENDER, "Your balance is 112.50 kr")
+    assert (await event_with_id(stack, second))["attributes"]["text"] == "Your balance is 112.50 kr"
+
+    single = await inject(stack, OTHER_SENDER, "Welcome abroad")
+    await event_with_id(stack, single)
+    assert stack.simulator is not None
+    notice = ("Network maintenance tonight between 01:00 and 04:00, expect short outages. " * 3)[:200]
+    before = set((await stack.simulator.stats(stack.session))["sms_ids"])
+    after = await stack.simulator.control(
+        stack.session, action="sms_inject", number=OTHER_SENDER, text=notice, parts=2, arrived=1
+    )
+    (joined,) = {int(new_id) for new_id in set(after["sms_ids"]) - before}
+    # Polls while only the first part is there: the message is not news yet.
+    for _ in range(2):
+        await stack.press(REFRESH)
+    state = await stack.hass.state(stack.session, SMS_EVENT)
+    assert state is not None
+    assert state["attributes"]["message_id"] == single
+    await stack.simulator.control(stack.session, action="sms_part", id=joined)
+    assert (await event_with_id(stack, joined))["attributes"]["text"] == notice
+    assert stack.sim.modem.sms.protocol_errors == []
