@@ -11,7 +11,9 @@ import time
 
 import aiohttp
 
-from custom_components.zte_modem.zte import ModemSnapshot, ZteClient, new_messages, sms_list_needed
+from custom_components.zte_modem.zte import ZteClient, new_messages
+from custom_components.zte_modem.zte.goform.sms_format import sms_list_needed
+from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 from tests.simulator import PROFILES, ModemSimulator
 
 READS = 100
@@ -53,7 +55,7 @@ async def bench_profile(name: str) -> dict[str, float]:
     rounds = 2000
     start = time.perf_counter()
     for _ in range(rounds):
-        ModemSnapshot.from_raw(raw)
+        snapshot_from_raw(raw)
     parse_us = (time.perf_counter() - start) / rounds * 1e6
     return {
         "requests_per_read": per_read,

@@ -12,7 +12,7 @@ from homeassistant.helpers.entity import EntityDescription
 
 from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
 from custom_components.zte_modem.sensor import SENSORS
-from custom_components.zte_modem.zte.metrics import METRICS, Metric
+from custom_components.zte_modem.zte import METRICS, Metric
 
 # How Home Assistant presents each metric: the entity descriptions, by key.
 DESCRIPTIONS: dict[str, tuple[str, EntityDescription]] = {

@@ -11,7 +11,8 @@ import pytest
 # Import our package before any hass fixture so the loader finds it (PHACC's own
 # testing_config has a custom_components package of its own).
 import custom_components.zte_modem  # noqa: F401
-from custom_components.zte_modem.zte import LoginProfile, ZteClient
+from custom_components.zte_modem.zte import ZteClient
+from custom_components.zte_modem.zte.goform import LoginProfile
 from tests.simulator import ModemSimulator
 
 type ModemFactory = Callable[..., Awaitable[ModemSimulator]]

@@ -26,7 +26,7 @@ from .const import (
 )
 from .errors import describe_error
 from .options_flow import ZteModemOptionsFlow
-from .zte import LoginProfile, ModemSnapshot, ZteClient, ZteError, normalize_host
+from .zte import ModemSnapshot, ZteClient, ZteError, normalize_host
 
 PASSWORD_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 
@@ -42,13 +42,14 @@ class ModemCheckFailedError(Exception):
 
 async def check_modem(
     hass: HomeAssistant, host: str, password: str, username: str | None
-) -> tuple[ModemSnapshot, LoginProfile]:
+) -> tuple[ModemSnapshot, dict[str, Any]]:
     """Log in once, read once, log out: proves the settings and identifies the modem."""
     session = async_create_clientsession(hass, auto_cleanup=False, cookie_jar=aiohttp.CookieJar(unsafe=True))
     try:
         client = ZteClient(host, password, session=session, username=username or None)
-        profile = await client.login()
+        await client.login()
         snapshot = await client.read()
+        profile = client.stored_profile
         with contextlib.suppress(ZteError):
             await client.logout()
     except ZteError as err:
@@ -60,12 +61,13 @@ async def check_modem(
         session.detach()
     if snapshot.device.serial is None:
         raise ModemCheckFailedError("no_identity")
+    assert profile is not None  # logged in
     return snapshot, profile
 
 
 async def _check(
     hass: HomeAssistant, user_input: Mapping[str, Any], errors: dict[str, str], placeholders: dict[str, str]
-) -> tuple[ModemSnapshot, LoginProfile] | None:
+) -> tuple[ModemSnapshot, dict[str, Any]] | None:
     """check_modem for a form: None, with the form's error and placeholders filled, on failure."""
     try:
         return await check_modem(
@@ -87,11 +89,11 @@ def _connection_schema(host: vol.Required) -> vol.Schema:
     )
 
 
-def _entry_data(user_input: Mapping[str, Any], profile: LoginProfile) -> dict[str, Any]:
+def _entry_data(user_input: Mapping[str, Any], profile: dict[str, Any]) -> dict[str, Any]:
     data = {
         CONF_HOST: normalize_host(user_input[CONF_HOST]),
         CONF_PASSWORD: user_input[CONF_PASSWORD],
-        CONF_PROFILE: profile.as_dict(),
+        CONF_PROFILE: profile,
     }
     if username := user_input.get(CONF_USERNAME):
         data[CONF_USERNAME] = username

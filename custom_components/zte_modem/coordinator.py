@@ -19,9 +19,7 @@ from .errors import PAUSED, describe_error, unavailable_reason
 from .inbox import SmsInbox
 from .options import ZteOptions
 from .runtime import ZteConfigEntry
-from .zte import ModemSnapshot, ZteAuthenticationError, ZteClient, ZteError, ZteLockedError
-
-SETTINGS_EVERY = 3600.0  # seconds between reads of the lock and data-plan settings
+from .zte import ModemClient, ModemSnapshot, ZteAuthenticationError, ZteError, ZteLockedError
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +44,7 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
 
     config_entry: ZteConfigEntry
 
-    def __init__(self, hass: HomeAssistant, entry: ZteConfigEntry, client: ZteClient) -> None:
+    def __init__(self, hass: HomeAssistant, entry: ZteConfigEntry, client: ModemClient) -> None:
         super().__init__(
             hass,
             LOGGER,
@@ -64,7 +62,6 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self._shared_refresh: asyncio.Task[None] | None = None
         self._failed_at: float | None = None  # time.monotonic() of the last failed shared refresh
         self.shared_refreshes = 0
-        self._settings_read_at: float | None = None
         self.inbox = SmsInbox(
             hass, entry.entry_id, client, mark_read=ZteOptions.from_entry(entry).sms_mark_read
         )
@@ -136,10 +133,7 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
                 )
             self._locked_until = None
         try:
-            if self._settings_read_at is None or time.monotonic() - self._settings_read_at > SETTINGS_EVERY:
-                # Locks and the data plan change only when someone changes them: not in every poll.
-                await self.client.read_settings()
-                self._settings_read_at = time.monotonic()
+            # The transport adds its extra reads (settings, SMS storage) when they are due.
             snapshot = await self.client.read()
         except ZteAuthenticationError as err:
             # Never retried: every attempt burns one of the modem's five tries.
@@ -156,17 +150,15 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             ) from err
         self.last_read_at = time.monotonic()
         self._store_profile()
-        await self.inbox.async_check(dict(self.data.raw) if self.data else None, dict(snapshot.raw))
+        await self.inbox.async_check(snapshot)
         return snapshot
 
     def _store_profile(self) -> None:
         """Keep what the client learnt (scheme, PCI notation) so the next start skips detection."""
-        profile = self.client.profile
+        profile = self.client.stored_profile
         entry = self.config_entry
-        if profile is not None and profile.as_dict() != entry.data.get(CONF_PROFILE):
-            self.hass.config_entries.async_update_entry(
-                entry, data={**entry.data, CONF_PROFILE: profile.as_dict()}
-            )
+        if profile is not None and profile != entry.data.get(CONF_PROFILE):
+            self.hass.config_entries.async_update_entry(entry, data={**entry.data, CONF_PROFILE: profile})
 
     async def async_refresh_or_raise(self) -> None:
         """Read now for the Refresh button; the client error, if any, reaches the caller."""

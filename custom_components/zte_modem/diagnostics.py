@@ -10,7 +10,7 @@ from homeassistant.const import CONF_PASSWORD, CONF_USERNAME
 from homeassistant.core import HomeAssistant
 
 from .runtime import ZteConfigEntry
-from .zte.privacy import PRIVATE_KEYS
+from .zte import PRIVATE_KEYS
 
 # The same list as the probe's (zte/privacy.py), plus the entry's own field names.
 TO_REDACT = {*PRIVATE_KEYS, CONF_PASSWORD, CONF_USERNAME}
@@ -21,7 +21,6 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: ZteConf
     runtime = entry.runtime_data
     client = runtime.client
     snapshot = runtime.coordinator.data
-    profile = client.profile
     return {
         "entry": async_redact_data(
             {
@@ -32,15 +31,14 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: ZteConf
             },
             TO_REDACT,
         ),
-        "family": profile.family.value if profile else None,
-        # Which web-UI file and construct decided the login scheme (file names and code shapes only).
-        "detection": (
-            {"confident": client.detection.confident, "evidence": list(client.detection.evidence)}
-            if client.detection
-            else None
-        ),
+        # Transport, family, which web-UI file and construct decided the login scheme (file names
+        # and code shapes only) and request counts.
+        **client.diagnostics(),
+        "capabilities": {
+            "features": sorted(runtime.capabilities.features),
+            "evidence": list(runtime.capabilities.evidence),
+        },
         "coordinator": runtime.coordinator.diagnostics(),
-        "client_stats": asdict(client.stats),
         "mqtt_bridge": runtime.bridge.stats,
         "sms": runtime.coordinator.inbox.diagnostics(),
         "device": async_redact_data(asdict(snapshot.device), TO_REDACT) if snapshot else None,

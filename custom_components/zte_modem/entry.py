@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import aiohttp
 from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME, Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryNotReady
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 
 from .const import CONF_PROFILE, LOGGER
@@ -12,7 +15,7 @@ from .coordinator import ZteCoordinator
 from .mqtt import MqttBridge, async_remove_bridge
 from .options import ZteOptions
 from .runtime import ZteConfigEntry, ZteRuntimeData
-from .zte import LoginProfile, ZteClient, ZteError
+from .zte import ModemClient, ZteClient, ZteError
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -24,21 +27,16 @@ PLATFORMS: list[Platform] = [
 ]
 
 
-def create_client(data: dict[str, object], session: aiohttp.ClientSession) -> ZteClient:
-    """A client for the stored settings and login profile."""
-    profile = None
-    if isinstance(stored := data.get(CONF_PROFILE), dict):
-        try:
-            profile = LoginProfile.from_dict(stored)
-        except (KeyError, ValueError):
-            LOGGER.debug("Stored login profile unusable, detecting again")
+def create_client(data: Mapping[str, object], session: aiohttp.ClientSession) -> ModemClient:
+    """A client for the stored settings and login profile (the library picks the transport)."""
     username = data.get(CONF_USERNAME)
-    return ZteClient(
+    stored = data.get(CONF_PROFILE)
+    return ZteClient.from_stored(
         str(data[CONF_HOST]),
         str(data[CONF_PASSWORD]),
         session=session,
         username=username if isinstance(username, str) and username else None,
-        profile=profile,
+        stored_profile=stored if isinstance(stored, dict) else None,
     )
 
 
@@ -50,8 +48,15 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     coordinator = ZteCoordinator(hass, entry, client)
     await coordinator.inbox.async_load()
     await coordinator.async_config_entry_first_refresh()
+    try:
+        # What the router offers decides which entities exist; learnt once per client.
+        capabilities = await client.capabilities()
+    except ZteError as err:
+        raise ConfigEntryNotReady(str(err)) from err
     bridge = MqttBridge(hass, entry, coordinator, ZteOptions.from_entry(entry))
-    entry.runtime_data = ZteRuntimeData(client=client, coordinator=coordinator, bridge=bridge)
+    entry.runtime_data = ZteRuntimeData(
+        client=client, coordinator=coordinator, bridge=bridge, capabilities=capabilities
+    )
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     await bridge.async_setup()

@@ -1,8 +1,8 @@
 """Incoming SMS: which messages are new, kept across restarts so nothing fires twice.
 
-The poll already reads the SMS counters; the message list (one more request) is read
-only when they change, and every CHECK_EVERY as a safety net for firmware whose
-counters stay put when one message is read and another arrives between two polls.
+The transport tells with each poll whether new messages may be waiting (`sms_waiting`);
+the message list (one more request) is read only then, and every CHECK_EVERY as a safety
+net for firmware whose signs stay put when one message is read and another arrives.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 
 from .const import DOMAIN, LOGGER
-from .zte import SmsMessage, ZteClient, ZteError, new_messages, sms_counters_cleared, sms_list_needed
+from .zte import ModemClient, ModemSnapshot, SmsMessage, ZteError, new_messages
 
 STORAGE_VERSION = 1
 CHECK_EVERY = 600.0  # seconds
@@ -23,7 +23,7 @@ CHECK_EVERY = 600.0  # seconds
 class SmsInbox:
     """Finds new incoming messages after a poll and remembers the highest id handled."""
 
-    def __init__(self, hass: HomeAssistant, entry_id: str, client: ZteClient, *, mark_read: bool) -> None:
+    def __init__(self, hass: HomeAssistant, entry_id: str, client: ModemClient, *, mark_read: bool) -> None:
         self.client = client
         self.mark_read = mark_read
         self.fired = 0
@@ -34,8 +34,6 @@ class SmsInbox:
         self._last_id: int | None = None
         self._checked_at: float | None = None
         self._retry = False
-        # After a mark-read, the counters the next poll is compared with: as the mark left them.
-        self._after_mark: dict[str, str] | None = None
 
     async def async_load(self) -> None:
         """The highest id handled before a restart (None on a brand-new entry)."""
@@ -43,21 +41,16 @@ class SmsInbox:
         if stored and isinstance(stored.get("last_id"), int):
             self._last_id = stored["last_id"]
 
-    async def async_check(self, previous: dict[str, str] | None, current: dict[str, str]) -> None:
-        """Read the list when the counters moved (or the safety interval passed) and collect new ones."""
+    async def async_check(self, snapshot: ModemSnapshot) -> None:
+        """Read the list when the poll says messages may be waiting (or the safety interval
+        passed) and collect the new ones."""
         due = self._checked_at is None or time.monotonic() - self._checked_at >= CHECK_EVERY
-        if self._after_mark is not None:
-            # Not the counters seen before our mark-read: a message arriving between the mark and
-            # this poll leaves them where they were (1 -> 1), and must still be read now.
-            previous, self._after_mark = self._after_mark, None
-        if not (due or self._retry or sms_list_needed(previous, current)):
+        if not (due or self._retry or snapshot.sms_waiting):
             return
         try:
             messages = await self.client.list_sms()
-            # Storage use changes with the list; the storage sensors show it from the next poll.
-            await self.client.sms_capacity()
         except ZteError as err:
-            # The counters that asked for this read will not move again: try after the next poll.
+            # The sign that asked for this read will not come again: try after the next poll.
             self._retry = True
             LOGGER.debug("Could not read the SMS list (tried again after the next poll): %s", err)
             return
@@ -81,10 +74,6 @@ class SmsInbox:
                 await self.client.mark_sms_read(unread)
             except ZteError as err:
                 LOGGER.debug("Could not mark %d SMS read: %s", len(unread), err)
-            else:
-                # Counters still up at the next poll (a new message, or unread ones we did not mark)
-                # cost at most one list read, after which the usual comparison takes over.
-                self._after_mark = sms_counters_cleared(current) if unread else None
 
     async def _async_remember(self, last_id: int) -> None:
         self._last_id = last_id

@@ -7,13 +7,11 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .const import LOGGER
 from .controls import async_call_modem
 from .coordinator import ZteCoordinator
 from .entity import ZteEntity
 from .runtime import ZteConfigEntry
-from .zte import ZteError
-from .zte.controls import FALLBACK_MODES_5G, FALLBACK_MODES_LTE
+from .zte import Feature
 
 PARALLEL_UPDATES = 1
 
@@ -30,15 +28,10 @@ def option_of(mode: str) -> str:
 async def async_setup_entry(
     hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
 ) -> None:
-    """Add the network mode select with the modes this firmware offers."""
-    coordinator = entry.runtime_data.coordinator
-    try:
-        modes = await coordinator.client.network_modes()
-    except ZteError as err:
-        # The router went away between the first poll and here: a conservative set, as the client's.
-        LOGGER.debug("Network modes not readable now (%s); using the common set", err)
-        modes = FALLBACK_MODES_5G if coordinator.data.nr5g.band else FALLBACK_MODES_LTE
-    async_add_entities([ZteNetworkModeSelect(coordinator, modes)])
+    """Add the network mode select with the modes this router offers (none: no select)."""
+    capabilities = entry.runtime_data.capabilities
+    if capabilities.supports(Feature.NETWORK_MODE):
+        async_add_entities([ZteNetworkModeSelect(entry.runtime_data.coordinator, capabilities.network_modes)])
 
 
 class ZteNetworkModeSelect(ZteEntity, SelectEntity):

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.zte_modem.zte import ModemSnapshot, ValueFormat
-from custom_components.zte_modem.zte.models import pci_format_of_model, pci_format_proven_by
-from custom_components.zte_modem.zte.parse import clean
+from custom_components.zte_modem.zte import ModemSnapshot
+from custom_components.zte_modem.zte.goform import ValueFormat
+from custom_components.zte_modem.zte.goform.controls import clean
+from custom_components.zte_modem.zte.goform.device import pci_format_of_model, pci_format_proven_by
+from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 
 MC888_B7_B8 = {
     "network_type": "ENDC",
@@ -61,7 +63,7 @@ MC7010_B20 = {
 def _snapshot(answer: dict[str, str]) -> ModemSnapshot:
     """Parse as the client does (the same path as test_real_answers.py)."""
     pci_format = pci_format_proven_by(clean(answer.get("lte_pci"))) or pci_format_of_model(answer)
-    return ModemSnapshot.from_raw(answer, ValueFormat(lte_pci=pci_format))
+    return snapshot_from_raw(answer, ValueFormat(lte_pci=pci_format))
 
 
 def _ca_count(snapshot: ModemSnapshot) -> int:

@@ -8,11 +8,6 @@ from dataclasses import replace
 import pytest
 
 from custom_components.zte_modem.zte import (
-    AdDigest,
-    Family,
-    LoginForm,
-    LoginProfile,
-    PasswordEncoding,
     ZteAuthenticationError,
     ZteBusyError,
     ZteConnectionError,
@@ -21,7 +16,8 @@ from custom_components.zte_modem.zte import (
     ZteUnsupportedFirmwareError,
     normalize_host,
 )
-from custom_components.zte_modem.zte.metrics import poll_fields
+from custom_components.zte_modem.zte.goform import AdDigest, Family, LoginForm, LoginProfile, PasswordEncoding
+from custom_components.zte_modem.zte.goform.client import POLL_FIELDS
 from tests.conftest import ClientFactory, ModemFactory
 from tests.simulator import PROFILES, SCENARIOS, FakeClock, ModemSimulator, SimProfile
 from tests.simulator.profiles import PROFILES as PROFILE_TABLE
@@ -525,7 +521,7 @@ def test_normalize_host() -> None:
 def test_poll_fields_fit_one_request() -> None:
     """One poll asks for every field once, well below what real pages ask in one GET (the stock
     poller ~70 keys, the ZTE-MC-Home-assistant integration ~130 on MC801A/MC888)."""
-    fields = poll_fields()
+    fields = POLL_FIELDS
     assert len(fields) == len(set(fields)) <= 90
     assert "loginfo" in fields
     assert not {"imsi", "sim_imsi", "ziccid", "sim_iccid", "msisdn"} & set(fields)

@@ -13,8 +13,6 @@ import pytest
 from aiohttp import web
 
 from custom_components.zte_modem.zte import (
-    LoginProfile,
-    PciFormat,
     ZteAuthenticationError,
     ZteBusyError,
     ZteClient,
@@ -27,8 +25,14 @@ from custom_components.zte_modem.zte import (
     ZteUssdFailedError,
     ZteUssdTimeoutError,
 )
+from custom_components.zte_modem.zte.goform import (
+    AdDigest,
+    LoginForm,
+    LoginProfile,
+    PasswordEncoding,
+    PciFormat,
+)
 from custom_components.zte_modem.zte.probe import EXIT_ERROR, build_parser, run_probe
-from custom_components.zte_modem.zte.profile import AdDigest, LoginForm, PasswordEncoding
 from tests.conftest import ClientFactory, ModemFactory
 from tests.simulator import ModemSimulator
 from tests.simulator.profiles import PROFILES

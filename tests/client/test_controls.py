@@ -19,18 +19,15 @@ from custom_components.zte_modem.zte import (
     ZteUssdUnsupportedError,
     ZteUssdValidationError,
     billing_period,
-    mobile_data_on,
     projected_bytes,
 )
-from custom_components.zte_modem.zte.controls import (
+from custom_components.zte_modem.zte.goform.controls import (
     FALLBACK_MODES_5G,
     FALLBACK_MODES_LTE,
-    GB,
-    PLAN_FIELDS,
-    DataPlan,
-    data_projected,
+    mobile_data_on,
 )
-from custom_components.zte_modem.zte.parse import DEFAULT_FORMAT
+from custom_components.zte_modem.zte.goform.fields import DEFAULT_FORMAT
+from custom_components.zte_modem.zte.goform.plan import GB, PLAN_FIELDS, DataPlan, data_projected
 from tests.conftest import ClientFactory, ModemFactory
 from tests.simulator import ModemSimulator
 from tests.simulator.profiles import MF253V_MODES, STOCK_LTE_MODES

@@ -9,33 +9,32 @@ from datetime import UTC, datetime
 
 import pytest
 
-from custom_components.zte_modem.zte import ZteControlValidationError, radio
-from custom_components.zte_modem.zte.controls import (
-    PLAN_FIELDS,
+from custom_components.zte_modem.zte import METRICS_BY_KEY, ZteControlValidationError, radio
+from custom_components.zte_modem.zte.controls import nr_cell_lock
+from custom_components.zte_modem.zte.exceptions import ZteSmsValidationError
+from custom_components.zte_modem.zte.goform import AdDigest, Detection, LoginForm, PasswordEncoding, detect
+from custom_components.zte_modem.zte.goform.controls import (
     Capabilities,
-    DataPlan,
-    check_lte_bands,
-    check_nr_bands,
-    nr_cell_lock,
-    nr_lock_applied,
+    WebUi,
     parse_lte_mask,
-    read_nr_cell_lock,
     ussd_text,
     web_ui_lte_bands,
 )
-from custom_components.zte_modem.zte.detect import Detection, WebUi, detect, read_web_ui
-from custom_components.zte_modem.zte.exceptions import ZteSmsValidationError
-from custom_components.zte_modem.zte.metrics import METRICS_BY_KEY
-from custom_components.zte_modem.zte.profile import AdDigest, LoginForm, PasswordEncoding
-from custom_components.zte_modem.zte.sms import (
+from custom_components.zte_modem.zte.goform.detect import read_web_ui
+from custom_components.zte_modem.zte.goform.locks import (
+    check_lte_bands,
+    check_nr_bands,
+    nr_lock_applied,
+    read_nr_cell_lock,
+)
+from custom_components.zte_modem.zte.goform.plan import PLAN_FIELDS, DataPlan
+from custom_components.zte_modem.zte.goform.sms_format import (
     CAPACITY_FIELDS,
-    SmsCapacity,
-    ids_beyond,
-    normalize_numbers,
+    capacity_from_raw,
     parse_messages,
     parse_zone,
-    ucs2_hex,
 )
+from custom_components.zte_modem.zte.sms import ids_beyond, normalize_numbers, ucs2_hex
 
 # -- radio: the NR global raster ---------------------------------------------------------
 
@@ -335,7 +334,7 @@ def test_sim_full_and_stored_count() -> None:
         "sms_sim_send_total": "5",
         "sms_sim_draftbox_total": "",
     }
-    capacity = SmsCapacity.from_raw(raw)
+    capacity = capacity_from_raw(raw)
     assert capacity.sim_used == 20
     assert capacity.sim_full
     assert not capacity.nv_full

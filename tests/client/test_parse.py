@@ -6,19 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from custom_components.zte_modem.zte import METRICS, ModemSnapshot
-from custom_components.zte_modem.zte.crypto import ad_token, encode_password
-from custom_components.zte_modem.zte.metrics import METRICS_BY_KEY, ValueKind, poll_fields
-from custom_components.zte_modem.zte.models import ModemDevice
-from custom_components.zte_modem.zte.profile import (
-    AdDigest,
-    Family,
-    LoginForm,
-    LoginProfile,
-    PasswordEncoding,
-)
+from custom_components.zte_modem.zte import METRICS, METRICS_BY_KEY, ValueKind
+from custom_components.zte_modem.zte.goform import AdDigest, Family, LoginForm, LoginProfile, PasswordEncoding
+from custom_components.zte_modem.zte.goform.client import POLL_FIELDS
+from custom_components.zte_modem.zte.goform.crypto import ad_token, encode_password
+from custom_components.zte_modem.zte.goform.device import device_from_raw
+from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 
-FIELDS = poll_fields()
+FIELDS = POLL_FIELDS
 ANY_TEXT = st.one_of(
     st.text(max_size=40),
     st.sampled_from(["", "--", "-", "N/A", "NaN", "inf", "255", "-32768", "-3276.8", "0x1F", "B3", "n78"]),
@@ -30,7 +25,7 @@ ANY_TEXT = st.one_of(
 @given(st.dictionaries(st.sampled_from(FIELDS), ANY_TEXT) | st.dictionaries(st.text(), ANY_TEXT))
 def test_parser_never_raises(raw: dict[str, str]) -> None:
     """Whatever strings the modem sends, parsing yields a snapshot of typed values."""
-    snapshot = ModemSnapshot.from_raw(raw)
+    snapshot = snapshot_from_raw(raw)
     for metric in METRICS:
         value = snapshot.values[metric.key]
         if metric.kind is ValueKind.FLAG:
@@ -43,7 +38,7 @@ def test_parser_never_raises(raw: dict[str, str]) -> None:
 @given(st.dictionaries(st.sampled_from(FIELDS), st.integers() | st.none() | st.lists(st.text())))
 def test_parser_tolerates_non_strings(raw: dict[str, object]) -> None:
     """Table keys come back as arrays; they never break the numbers."""
-    snapshot = ModemSnapshot.from_raw(raw)
+    snapshot = snapshot_from_raw(raw)
     assert set(snapshot.values) == {metric.key for metric in METRICS}
 
 
@@ -91,14 +86,14 @@ def test_metric_values(key: str, raw: dict[str, str], expected: object) -> None:
 
 def test_device_identity() -> None:
     """Model comes from model_name, else from the firmware version string."""
-    device = ModemDevice.from_raw(
+    device = device_from_raw(
         {"wa_inner_version": "BD_UKH3GMC801AV1.0.0B15", "mac_address": "34:4B:50:00:00:01"}
     )
     assert device.model == "MC801A"
     assert device.serial == "344b50000001"
-    assert ModemDevice.from_raw({"imei": "861234567890123"}).serial == "861234567890123"
-    assert ModemDevice.from_raw({"wa_inner_version": "weird"}).model is None
-    assert ModemDevice.from_raw({}).serial is None
+    assert device_from_raw({"imei": "861234567890123"}).serial == "861234567890123"
+    assert device_from_raw({"wa_inner_version": "weird"}).model is None
+    assert device_from_raw({}).serial is None
 
 
 def test_password_encodings() -> None:

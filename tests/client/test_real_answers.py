@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
-from custom_components.zte_modem.zte import ModemSnapshot, ValueFormat
-from custom_components.zte_modem.zte.models import pci_format_of_model, pci_format_proven_by
-from custom_components.zte_modem.zte.parse import clean
+from custom_components.zte_modem.zte import ModemSnapshot
+from custom_components.zte_modem.zte.goform import ValueFormat
+from custom_components.zte_modem.zte.goform.controls import clean
+from custom_components.zte_modem.zte.goform.device import pci_format_of_model, pci_format_proven_by
+from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 from custom_components.zte_modem.zte.radio import lte_band_of, nr_bands_of
 
 REAL = Path(__file__).resolve().parents[1] / "fixtures" / "real"
@@ -27,7 +29,7 @@ def _load(path: Path) -> dict[str, Any]:
 def _snapshot(answer: dict[str, str]) -> ModemSnapshot:
     """Parse as the client does: the PCI notation decided for the firmware, then every value."""
     pci_format = pci_format_proven_by(clean(answer.get("lte_pci"))) or pci_format_of_model(answer)
-    return ModemSnapshot.from_raw(answer, ValueFormat(lte_pci=pci_format))
+    return snapshot_from_raw(answer, ValueFormat(lte_pci=pci_format))
 
 
 def test_corpus_has_enough_real_sources() -> None:

@@ -6,14 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from custom_components.zte_modem.zte import (
-    AdDigest,
-    LoginForm,
-    PciFormat,
-    ZteBusyError,
-    ZteLoginRefusedError,
-    ZteUnsupportedFirmwareError,
-)
+from custom_components.zte_modem.zte import ZteBusyError, ZteLoginRefusedError, ZteUnsupportedFirmwareError
+from custom_components.zte_modem.zte.goform import AdDigest, LoginForm, PciFormat
 from tests.conftest import ClientFactory, ModemFactory
 from tests.simulator.profiles import PROFILES
 

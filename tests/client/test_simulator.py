@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from custom_components.zte_modem.zte.crypto import ad_token, encode_password, md5_lower
-from custom_components.zte_modem.zte.profile import AdDigest, PasswordEncoding
+from custom_components.zte_modem.zte.goform import AdDigest, PasswordEncoding
+from custom_components.zte_modem.zte.goform.crypto import ad_token, encode_password, md5_lower
 from tests.conftest import ModemFactory
 from tests.simulator import ModemSimulator
 

@@ -10,7 +10,6 @@ import aiohttp
 import pytest
 
 from custom_components.zte_modem.zte import (
-    SMS_POLL_FIELDS,
     SmsMessage,
     SmsSendResult,
     SmsTag,
@@ -23,7 +22,14 @@ from custom_components.zte_modem.zte import (
     ZteSmsTooLongError,
     ZteSmsValidationError,
     new_messages,
+)
+from custom_components.zte_modem.zte.goform.sms_format import (
+    SMS_POLL_FIELDS,
+    parse_messages,
+    parse_sms_date,
+    parse_zone,
     sms_list_needed,
+    sms_time,
 )
 from custom_components.zte_modem.zte.gsm7 import septets
 from custom_components.zte_modem.zte.sms import (
@@ -33,10 +39,6 @@ from custom_components.zte_modem.zte.sms import (
     check_message,
     decode_ucs2_hex,
     encode_type,
-    parse_messages,
-    parse_sms_date,
-    parse_zone,
-    sms_time,
     ucs2_hex,
 )
 from tests.conftest import ClientFactory, ModemFactory

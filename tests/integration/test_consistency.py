@@ -13,8 +13,9 @@ from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
 from custom_components.zte_modem.button import BUTTONS
 from custom_components.zte_modem.errors import ACTION_ERROR_KEYS, ERROR_KEYS
 from custom_components.zte_modem.sensor import SENSORS
-from custom_components.zte_modem.zte import METRICS, METRICS_BY_KEY, ModemSnapshot
-from custom_components.zte_modem.zte.metrics import ValueKind, poll_fields
+from custom_components.zte_modem.zte import METRICS, METRICS_BY_KEY, ValueKind
+from custom_components.zte_modem.zte.goform.client import POLL_FIELDS
+from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 from scripts.generate import METRICS_DOC, render_metrics_doc, render_translations
 from tests.conftest import ModemFactory
 from tests.simulator import SCENARIOS
@@ -87,8 +88,8 @@ def test_every_metric_has_exactly_one_entity_description() -> None:
 async def test_typed_values_agree_with_the_key_lookup(make_modem: ModemFactory, scenario: str) -> None:
     """What an entity shows (value_fn on the typed view) is what MQTT answers for its key."""
     modem = await make_modem("mc888pro", scenario=scenario)
-    raw = {field: modem._field(field, logged_in=True) for field in poll_fields()}
-    snapshot = ModemSnapshot.from_raw(raw)
+    raw = {field: modem._field(field, logged_in=True) for field in POLL_FIELDS}
+    snapshot = snapshot_from_raw(raw)
     for description in SENSORS:
         assert description.value_fn(snapshot) == snapshot.values[description.key], description.key
     for flag in BINARY_SENSORS:

@@ -23,8 +23,7 @@ from custom_components.zte_modem.const import (
     CONF_PUBLISH_ON_POLL,
     DOMAIN,
 )
-from custom_components.zte_modem.zte import METRICS
-from custom_components.zte_modem.zte.metrics import ValueKind
+from custom_components.zte_modem.zte import METRICS, ValueKind
 from tests.integration.conftest import setup_modem_entry
 from tests.simulator import ModemSimulator
 

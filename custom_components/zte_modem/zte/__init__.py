@@ -1,7 +1,12 @@
-"""HA-free async client for ZTE LTE/5G routers that speak the goform web API."""
+"""HA-free async client for ZTE LTE/5G routers: the neutral core and the client interface.
 
-from .client import ClientStats, ZteClient, normalize_host
-from .controls import Capabilities, billing_period, mobile_data_on, projected_bytes
+The HA side names only what this package exports; transports live in subpackages (goform/).
+"""
+
+from .capabilities import Feature, ModemCapabilities
+from .catalogue import AGGREGATES, METRICS, METRICS_BY_KEY, Metric, MetricValue, ValueKind, aggregate_keys
+from .client import ZteClient
+from .connection import ClientStats, ClientTiming, normalize_host
 from .exceptions import (
     ZteAuthenticationError,
     ZteBusyError,
@@ -30,46 +35,35 @@ from .exceptions import (
     ZteUssdUnsupportedError,
     ZteUssdValidationError,
 )
-from .metrics import AGGREGATES, METRICS, METRICS_BY_KEY, Metric, aggregate_keys
+from .interface import ModemClient
 from .models import ModemDevice, ModemSnapshot
-from .parse import MetricValue, PciFormat, ValueFormat
-from .profile import AdDigest, Family, LoginForm, LoginProfile, PasswordEncoding
-from .sms import (
-    SMS_POLL_FIELDS,
-    SmsCapacity,
-    SmsMessage,
-    SmsSendResult,
-    SmsTag,
-    new_messages,
-    sms_counters_cleared,
-    sms_list_needed,
-)
+from .plan import billing_period, projected_bytes
+from .privacy import PRIVATE_KEYS, REDACTED, redact
+from .sms import SmsCapacity, SmsMessage, SmsSendResult, SmsTag, new_messages
 from .values import ControlValues, DataPlanValues
 
 __all__ = [
     "AGGREGATES",
     "METRICS",
     "METRICS_BY_KEY",
-    "SMS_POLL_FIELDS",
-    "AdDigest",
-    "Capabilities",
+    "PRIVATE_KEYS",
+    "REDACTED",
     "ClientStats",
+    "ClientTiming",
     "ControlValues",
     "DataPlanValues",
-    "Family",
-    "LoginForm",
-    "LoginProfile",
+    "Feature",
     "Metric",
     "MetricValue",
+    "ModemCapabilities",
+    "ModemClient",
     "ModemDevice",
     "ModemSnapshot",
-    "PasswordEncoding",
-    "PciFormat",
     "SmsCapacity",
     "SmsMessage",
     "SmsSendResult",
     "SmsTag",
-    "ValueFormat",
+    "ValueKind",
     "ZteAuthenticationError",
     "ZteBusyError",
     "ZteClient",
@@ -99,10 +93,8 @@ __all__ = [
     "ZteUssdValidationError",
     "aggregate_keys",
     "billing_period",
-    "mobile_data_on",
     "new_messages",
     "normalize_host",
     "projected_bytes",
-    "sms_counters_cleared",
-    "sms_list_needed",
+    "redact",
 ]

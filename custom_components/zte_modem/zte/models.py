@@ -1,14 +1,11 @@
-"""Typed results of a modem read."""
+"""Typed results of a modem read, the same whatever the transport."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .controls import CLOCK_FIELD
-from .metrics import parse_metrics
-from .parse import DEFAULT_FORMAT, MAX_LTE_PCI, MetricValue, PciFormat, ValueFormat, clean, to_hex_int
+from .catalogue import MetricValue
 from .values import (
     ControlValues,
     DataPlanValues,
@@ -18,39 +15,6 @@ from .values import (
     TemperatureValues,
     TrafficValues,
 )
-
-# 'BD_UKH3GMC801AV1.0.0B15' -> MC801A; 'BD_TELIASEMF297DMODV1.0.0B03' -> MF297D (operator
-# suffix MOD dropped); 'BD_LLCUKRF30PROV1.0.0B01' -> F30 Pro.
-_MODEL_IN_VERSION = re.compile(r"((?:MC|MF|MU|G5)\d{2,4}[A-Z]?|F\d{2})([A-Z]*)V\d")
-
-
-def model_from_firmware(firmware: str) -> str | None:
-    """The model named inside a firmware version string, without operator prefix or suffix."""
-    match = _MODEL_IN_VERSION.search(firmware.upper())
-    if match is None:
-        return None
-    model, suffix = match.groups()
-    return f"{model} Pro" if suffix.endswith("PRO") else model
-
-
-def pci_format_proven_by(value: str | None) -> PciFormat | None:
-    """a-f digits prove hex; a decimal-looking value whose hex reading exceeds 503 proves decimal."""
-    if value is None:
-        return None
-    if any(char in "abcdefABCDEF" for char in value.removeprefix("0x")):
-        return PciFormat.HEX if to_hex_int(value) is not None else None
-    if value.isdigit() and (to_hex_int(value) or 0) > MAX_LTE_PCI and int(value) <= MAX_LTE_PCI:
-        return PciFormat.DECIMAL
-    return None
-
-
-def pci_format_of_model(raw: Mapping[str, str]) -> PciFormat:
-    """MF-series, MU/U-series, F-series MiFis and UFI builds write the PCI in decimal; MC-series in hex."""
-    model = clean(raw.get("model_name")) or model_from_firmware(raw.get("wa_inner_version") or "") or ""
-    upper = model.upper().replace(" ", "")
-    if upper.startswith(("MF", "MU", "UFI", "U", "F")):
-        return PciFormat.DECIMAL
-    return PciFormat.HEX
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +27,6 @@ class ModemDevice:
     hardware_version: str | None
     imei: str | None
     mac_address: str | None
-
-    @classmethod
-    def from_raw(cls, raw: Mapping[str, object]) -> ModemDevice:
-        """Build from a goform answer; the model falls back to the version string."""
-        firmware = clean(raw.get("wa_inner_version"))
-        model = clean(raw.get("model_name"))
-        if model is None and firmware:
-            model = model_from_firmware(firmware)
-        return cls(
-            model=model,
-            firmware=firmware,
-            config_version=clean(raw.get("cr_version")),
-            hardware_version=clean(raw.get("hardware_version")),
-            imei=clean(raw.get("imei")),
-            mac_address=clean(raw.get("mac_address")),
-        )
 
     @property
     def name(self) -> str:
@@ -97,10 +45,13 @@ class ModemDevice:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ModemSnapshot:
-    """One read of the modem: typed values by area, the same by catalogue key, and the raw fields.
+    """One read of the modem: typed values by area, the same by catalogue key, and the raw answer.
 
     `values` is the key lookup the MQTT contract and the probe need; `lte`, `nr5g`, `network`,
     `traffic`, `temperatures`, `controls` and `data_plan` give the same values typed.
+    `sms_waiting`: the transport saw signs that new messages may be waiting (read the list).
+    `raw` is the transport's own answer, for diagnostics only (redacted there): nothing else
+    may read meaning into it.
     """
 
     device: ModemDevice
@@ -112,23 +63,30 @@ class ModemSnapshot:
     temperatures: TemperatureValues
     controls: ControlValues
     data_plan: DataPlanValues
-    raw: Mapping[str, str] = field(repr=False)
+    sms_waiting: bool = False
+    raw: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_raw(cls, raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT) -> ModemSnapshot:
-        """Parse a goform answer; never raises, whatever the strings are."""
-        text_only = {key: value if isinstance(value, str) else "" for key, value in raw.items()}
-        values = parse_metrics(text_only, value_format)
+    def from_values(
+        cls,
+        values: Mapping[str, MetricValue],
+        *,
+        device: ModemDevice,
+        mobile_data: bool | None = None,
+        sms_waiting: bool = False,
+        raw: Mapping[str, str] | None = None,
+    ) -> ModemSnapshot:
+        """From values keyed by catalogue metric (a missing key reads as None)."""
         return cls(
-            device=ModemDevice.from_raw(text_only),
-            values=values,
+            device=device,
+            values=dict(values),
             lte=LteValues.from_values(values),
             nr5g=NrValues.from_values(values),
             network=NetworkValues.from_values(values),
             traffic=TrafficValues.from_values(values),
             temperatures=TemperatureValues.from_values(values),
-            controls=ControlValues.from_values(values, ppp_status=text_only.get("ppp_status")),
+            controls=ControlValues.from_values(values, mobile_data=mobile_data),
             data_plan=DataPlanValues.from_values(values),
-            # The client's clock (for the data-plan projection) is no modem field.
-            raw={key: value for key, value in text_only.items() if key != CLOCK_FIELD},
+            sms_waiting=sms_waiting,
+            raw=dict(raw or {}),
         )

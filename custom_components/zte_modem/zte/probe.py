@@ -20,7 +20,9 @@ from typing import Any, TextIO
 
 import aiohttp
 
+from .catalogue import METRICS
 from .client import ZteClient
+from .connection import ClientTiming
 from .exceptions import (
     ZteAuthenticationError,
     ZteBusyError,
@@ -29,7 +31,6 @@ from .exceptions import (
     ZteLockedError,
     ZteUnsupportedFirmwareError,
 )
-from .metrics import METRICS
 from .privacy import redact
 
 EXIT_OK = 0
@@ -62,16 +63,18 @@ async def run_probe(args: argparse.Namespace, out: TextIO, password: str) -> int
             password,
             session=session,
             username=args.username,
-            request_timeout=args.timeout,
+            timing=ClientTiming(request_timeout=args.timeout),
         )
         try:
-            profile = await client.login()
+            await client.login()
             snapshot = await client.read()
         except ZteError as err:
             return _report_error(err, out, as_json=args.json)
         # A failed logout does not matter: the session times out on its own.
         with contextlib.suppress(ZteError):
             await client.logout()
+    profile = client.profile
+    assert profile is not None  # logged in
     result: dict[str, Any] = {
         "family": profile.family.value,
         "model": snapshot.device.model,

@@ -94,6 +94,9 @@ LTE_BANDS: tuple[LteBand, ...] = tuple(
     for number, low, first, last in _LTE_ROWS
 )
 MAX_EARFCN = 262143
+# Physical cell ids: 0-503 in LTE (TS 36.211), 0-1007 in NR (TS 38.211).
+MAX_LTE_PCI = 503
+MAX_NR_PCI = 1007
 
 
 @dataclass(frozen=True, slots=True)

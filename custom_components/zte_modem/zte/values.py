@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .controls import mobile_data_on
-from .parse import MetricValue
+from .catalogue import MetricValue
 
 
 def _number(value: MetricValue) -> float | None:
@@ -189,7 +188,7 @@ class ControlValues:
     lte_cell_lock, nr5g_cell_lock), and the mobile-data switch state.
 
     `mobile_data` is no catalogue metric (the `connected` flag is): it is the switch's state, on
-    while the router is still connecting (controls.mobile_data_on).
+    while the router is still connecting; the transport decides it from its own session state.
     """
 
     mobile_data: bool | None
@@ -201,11 +200,11 @@ class ControlValues:
 
     @classmethod
     def from_values(
-        cls, values: Mapping[str, MetricValue], *, ppp_status: str | None = None
+        cls, values: Mapping[str, MetricValue], *, mobile_data: bool | None = None
     ) -> ControlValues:
-        """From the parsed catalogue values and the raw ppp_status."""
+        """From the parsed catalogue values and the transport's mobile-data switch state."""
         return cls(
-            mobile_data=mobile_data_on(ppp_status),
+            mobile_data=mobile_data,
             network_mode=_text(values.get("network_mode")),
             lte_band_lock=_text(values.get("lte_band_lock")),
             nr5g_band_lock=_text(values.get("nr5g_band_lock")),

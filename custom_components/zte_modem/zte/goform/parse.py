@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeAlias
 
-from . import radio
+from .. import radio
+from ..catalogue import MetricValue
+from ..radio import MAX_LTE_PCI, MAX_NR_PCI
 
 
 class PciFormat(StrEnum):
@@ -30,10 +32,11 @@ class ValueFormat:
 DEFAULT_FORMAT = ValueFormat()
 
 
-# TypeAlias rather than `type` statements: the probe must run on Python 3.11 too.
-MetricValue: TypeAlias = int | float | str | bool | None
-RawValues: TypeAlias = Sequence[str]
-Parser: TypeAlias = Callable[[RawValues, ValueFormat], MetricValue]
+# A metric's fields by name, in the order the field table (fields.py) lists them: a parser that
+# takes "the first with a value" goes by that order. TypeAlias rather than `type` statements:
+# the probe must run on Python 3.11 too.
+FieldValues: TypeAlias = Mapping[str, str]
+Parser: TypeAlias = Callable[[FieldValues, ValueFormat], MetricValue]
 
 # Values the firmware uses for "not available" instead of an empty string.
 UNAVAILABLE = frozenset({"", "--", "-", "n/a", "na", "nan", "inf", "-inf", "null", "none"})
@@ -94,8 +97,6 @@ def to_hex_int(raw: object) -> int | None:
     return int(match.group(1), 16) if match else None
 
 
-MAX_LTE_PCI = 503
-MAX_NR_PCI = 1007
 # Temperature sensors report -40 or below when the sensor is absent.
 MIN_TEMPERATURE = -40
 
@@ -162,8 +163,8 @@ def nr_arfcn(raw: object) -> int | None:
 def first_of(convert: Callable[[object], MetricValue]) -> Parser:
     """Parser that converts the first field that yields a value."""
 
-    def parse(values: RawValues, value_format: ValueFormat) -> MetricValue:
-        for raw in values:
+    def parse(values: FieldValues, value_format: ValueFormat) -> MetricValue:
+        for raw in values.values():
             value = convert(raw)
             if value is not None:
                 return value
@@ -172,30 +173,30 @@ def first_of(convert: Callable[[object], MetricValue]) -> Parser:
     return parse
 
 
-def number(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def number(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """First plain number among the fields."""
     return first_of(to_number)(values, value_format)
 
 
-def signal(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def signal(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """First signal level, ignoring the firmware's numeric placeholders."""
-    for raw in values:
+    for raw in values.values():
         value = to_number(raw, sentinels=SIGNAL_SENTINELS)
         if value is not None:
             return value
     return None
 
 
-def nr_sinr(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def nr_sinr(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """NR SINR; -20.0 is the floor the firmware reports when there is no NR cell."""
-    for raw in values:
+    for raw in values.values():
         value = to_number(raw, sentinels=SIGNAL_SENTINELS | {"-20.0", "-20"})
         if value is not None:
             return value
     return None
 
 
-def temperature(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def temperature(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """A temperature in degrees Celsius; -40 or below means the sensor is absent."""
     value = first_of(to_number)(values, value_format)
     if isinstance(value, int | float) and not isinstance(value, bool) and value > MIN_TEMPERATURE:
@@ -203,37 +204,37 @@ def temperature(values: RawValues, value_format: ValueFormat) -> MetricValue:
     return None
 
 
-def text(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def text(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """First non-empty string."""
     return first_of(clean)(values, value_format)
 
 
-def connected(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def connected(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """ppp_status -> True when a data session is up."""
-    state = clean(values[0]) if values else None
+    state = clean(next(iter(values.values()), None))
     if state is None:
         return None
     return state.lower() in CONNECTED_PPP_STATES
 
 
-def roaming(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def roaming(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """simcard_roam: 'Home' -> False, 'Roaming'/'Internal'/'International' -> True."""
-    state = clean(values[0]) if values else None
+    state = clean(next(iter(values.values()), None))
     if state is None:
         return None
     return state.lower() != "home"
 
 
-def lte_pci(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def lte_pci(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """The serving LTE PCI, read in the notation the build uses; never above 503."""
-    for raw in values:
+    for raw in values.values():
         value = pci(raw, value_format.lte_pci)
         if value is not None:
             return value if value <= MAX_LTE_PCI else None
     return None
 
 
-def nr_pci(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def nr_pci(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """The NR PCI: hex on every build seen; never above 1007."""
     value = first_of(to_hex_int)(values, value_format)
     return value if isinstance(value, int) and value <= MAX_NR_PCI else None

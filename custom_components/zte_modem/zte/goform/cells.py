@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from . import radio
+from .. import radio
+from ..catalogue import MetricValue
 from .parse import (
-    MetricValue,
+    FieldValues,
     Parser,
-    RawValues,
     ValueFormat,
     clean,
     earfcn,
@@ -209,11 +209,11 @@ def nr_scells(text: str | None) -> list[Carrier]:
 # -- metric parsers ------------------------------------------------------------
 
 
-def _named(fields: tuple[str, ...], build: Callable[[Mapping[str, str]], MetricValue]) -> Parser:
-    """A parser that sees the metric's fields by name (they arrive in the order of `fields`)."""
+def _named(build: Callable[[FieldValues], MetricValue]) -> Parser:
+    """A parser from a function of the fields alone (no notation of the build matters here)."""
 
-    def parse(values: RawValues, value_format: ValueFormat) -> MetricValue:
-        return build(dict(zip(fields, values, strict=False)))
+    def parse(values: FieldValues, value_format: ValueFormat) -> MetricValue:
+        return build(values)
 
     return parse
 
@@ -274,18 +274,18 @@ def _nr_ca_bands(fields: Mapping[str, str]) -> MetricValue:
     return "+".join(f"n{band}" for band in bands)
 
 
-lte_band_parser = _named(LTE_PCELL_FIELDS, _lte_band_label)
-lte_earfcn_parser = _named(LTE_PCELL_FIELDS, _lte_channel)
-lte_frequency_parser = _named(LTE_PCELL_FIELDS, _lte_frequency)
-lte_ca_bands_parser = _named(LTE_CA_FIELDS, _lte_ca_bands)
-lte_ca_total_bandwidth_parser = _named(LTE_CA_FIELDS, _lte_ca_total_bandwidth)
-nr_band_parser = _named(NR_FIELDS, _nr_band_label)
-nr_arfcn_parser = _named(NR_FIELDS, _nr_channel)
-nr_frequency_parser = _named(NR_FIELDS, _nr_frequency)
-nr_ca_bands_parser = _named(NR_CA_FIELDS, _nr_ca_bands)
+lte_band_parser = _named(_lte_band_label)
+lte_earfcn_parser = _named(_lte_channel)
+lte_frequency_parser = _named(_lte_frequency)
+lte_ca_bands_parser = _named(_lte_ca_bands)
+lte_ca_total_bandwidth_parser = _named(_lte_ca_total_bandwidth)
+nr_band_parser = _named(_nr_band_label)
+nr_arfcn_parser = _named(_nr_channel)
+nr_frequency_parser = _named(_nr_frequency)
+nr_ca_bands_parser = _named(_nr_ca_bands)
 
 
-def lte_bandwidth(values: RawValues, value_format: ValueFormat) -> MetricValue:
+def lte_bandwidth(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """The primary cell's bandwidth in MHz as a float: '1.4' stays 1.4."""
     for raw in values:
         value = to_float(raw)

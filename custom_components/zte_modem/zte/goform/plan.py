@@ -1,0 +1,143 @@
+"""The router's own data-plan settings and counters, whichever spelling the build uses.
+
+`data_volume_limit_switch`, `data_volume_limit_unit` (data/time), `data_volume_limit_size`
+("100_1024" = 100 x 1024 MB, the stock page multiplies the two parts),
+`data_volume_alert_percent`, `wan_auto_clear_flow_data_switch` and the reset day
+`traffic_clear_date`; newer builds (F50/U30 Air class, 5G CPEs with the "flux" page) spell
+them `flux_data_volume_limit_*`, `flux_auto_clear_flow_data_switch`, `flux_clear_date` and
+count in `flux_monthly_rx_bytes` / `flux_monthly_tx_bytes`. Older builds have no reset-day
+field: their monthly counters follow the calendar month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..plan import GB, MB, projected_bytes
+from .parse import ValueFormat, clean, to_float, to_int
+
+# Not a modem field: the client writes the local time here so the projection stays pure.
+CLOCK_FIELD = "zte_modem_local_time"
+# Old spelling first, the flux_ spelling second; the first that carries a value wins.
+PLAN_FIELDS: tuple[str, ...] = (
+    "data_volume_limit_switch",
+    "flux_data_volume_limit_switch",
+    "data_volume_limit_unit",
+    "flux_data_volume_limit_unit",
+    "data_volume_limit_size",
+    "flux_data_volume_limit_size",
+    "data_volume_alert_percent",
+    "flux_data_volume_alert_percent",
+    "traffic_clear_date",
+    "flux_clear_date",
+    "wan_auto_clear_flow_data_switch",
+    "flux_auto_clear_flow_data_switch",
+    "monthly_rx_bytes",
+    "flux_monthly_rx_bytes",
+    "monthly_tx_bytes",
+    "flux_monthly_tx_bytes",
+    CLOCK_FIELD,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DataPlan:
+    """The router's own data-plan settings and counters, whichever spelling the build uses."""
+
+    enabled: bool
+    by_data: bool
+    limit_mb: float | None
+    alert_percent: int | None
+    reset_day: int | None
+    used_bytes: int | None
+    now: datetime | None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, str]) -> DataPlan:
+        """From the values of PLAN_FIELDS by name; of two spellings, the first with a value wins."""
+
+        def pick(name: str, flux_name: str | None = None) -> str | None:
+            return clean(values.get(name)) or clean(values.get(flux_name or f"flux_{name}"))
+
+        auto_clear = (
+            pick("wan_auto_clear_flow_data_switch", "flux_auto_clear_flow_data_switch") or ""
+        ).lower()
+        reset_day = to_int(pick("traffic_clear_date", "flux_clear_date"))
+        if reset_day is not None and not 1 <= reset_day <= 31:
+            reset_day = None
+        if auto_clear in ("off", "0"):
+            reset_day = None
+        rx, tx = to_int(pick("monthly_rx_bytes")), to_int(pick("monthly_tx_bytes"))
+        alert = to_int(pick("data_volume_alert_percent"))
+        return cls(
+            enabled=(pick("data_volume_limit_switch") or "") == "1",
+            by_data=(pick("data_volume_limit_unit") or "").lower() == "data",
+            limit_mb=_limit_mb(pick("data_volume_limit_size")),
+            alert_percent=alert if alert is not None and 0 <= alert <= 100 else None,
+            reset_day=reset_day,
+            used_bytes=rx + tx if rx is not None and tx is not None and rx >= 0 and tx >= 0 else None,
+            now=_parse_time(values.get(CLOCK_FIELD, "")),
+        )
+
+    @property
+    def limit_bytes(self) -> float | None:
+        """The data limit, when one is set and counts data (not connection time)."""
+        if not self.enabled or not self.by_data or not self.limit_mb:
+            return None
+        return self.limit_mb * MB
+
+
+def _limit_mb(raw: str | None) -> float | None:
+    """'100_1024' -> 102400.0 (value x unit, in MB, as the stock page multiplies them)."""
+    if raw is None:
+        return None
+    value, _, unit = raw.partition("_")
+    amount, factor = to_float(value), to_float(unit) if unit else 1.0
+    if amount is None or factor is None or amount < 0 or factor <= 0:
+        return None
+    return amount * factor
+
+
+def _parse_time(raw: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(raw)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def data_limit(values: Mapping[str, str], value_format: ValueFormat) -> float | None:
+    """The plan's data limit in GB (1024 MB, as the router counts), when one is switched on."""
+    limit = DataPlan.from_values(values).limit_bytes
+    return round(limit / GB, 3) if limit is not None else None
+
+
+def data_alert_percent(values: Mapping[str, str], value_format: ValueFormat) -> int | None:
+    """The alert threshold in percent of the limit, when a limit is switched on."""
+    plan = DataPlan.from_values(values)
+    return plan.alert_percent if plan.enabled else None
+
+
+def data_reset_day(values: Mapping[str, str], value_format: ValueFormat) -> int | None:
+    """Day of month the router zeroes its monthly counters (None: not reported or auto-clear off)."""
+    return DataPlan.from_values(values).reset_day
+
+
+def data_used_percent(values: Mapping[str, str], value_format: ValueFormat) -> float | None:
+    """Used this period in percent of the limit (may pass 100)."""
+    plan = DataPlan.from_values(values)
+    limit = plan.limit_bytes
+    if limit is None or plan.used_bytes is None:
+        return None
+    return round(plan.used_bytes / limit * 100, 1)
+
+
+def data_projected(values: Mapping[str, str], value_format: ValueFormat) -> float | None:
+    """Projected total use at the end of the period in GB (see `projected_bytes` for the rule)."""
+    plan = DataPlan.from_values(values)
+    if plan.used_bytes is None or plan.now is None:
+        return None
+    projected = projected_bytes(plan.used_bytes, now=plan.now, reset_day=plan.reset_day)
+    return round(projected / GB, 2) if projected is not None else None

@@ -1,0 +1,27 @@
+"""A snapshot from raw goform fields: the field table's values, the device, the switch state."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..models import ModemSnapshot
+from .controls import mobile_data_on
+from .device import device_from_raw
+from .fields import parse_values
+from .parse import DEFAULT_FORMAT, ValueFormat
+from .plan import CLOCK_FIELD
+
+
+def snapshot_from_raw(
+    raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT, *, sms_waiting: bool = False
+) -> ModemSnapshot:
+    """Parse goform fields (and the client's clock, CLOCK_FIELD); never raises, whatever the strings are."""
+    text = {key: value if isinstance(value, str) else "" for key, value in raw.items()}
+    return ModemSnapshot.from_values(
+        parse_values(text, value_format),
+        device=device_from_raw(text),
+        mobile_data=mobile_data_on(text.get("ppp_status")),
+        sms_waiting=sms_waiting,
+        # The client's clock is no modem field.
+        raw={key: value for key, value in text.items() if key != CLOCK_FIELD},
+    )
