@@ -48,10 +48,10 @@ async def _controls_setup(
     modem.controls.connect_seconds = 0.05
     modem.controls.ussd_delay = 0.05
     client = await make_client(modem)
-    client.control_poll_interval = 0.01
-    client.ussd_poll_interval = 0.01
-    client.readback_timeout = 0.3
-    client.sms_poll_interval = 0.01
+    client.timing.control_poll_interval = 0.01
+    client.timing.ussd_poll_interval = 0.01
+    client.timing.readback_timeout = 0.3
+    client.timing.sms_poll_interval = 0.01
     await client.login()
     return modem, client
 
@@ -336,14 +336,14 @@ async def test_inbox_withheld_with_a_session_is_an_error_not_an_empty_list(
     error, never an empty inbox, and no login for it."""
     modem, client = await _controls_setup(make_modem, make_client)
     logins = modem.stats.logins
-    real_get_json = client._get_json
+    real_get_json = client.transport.http.get_json
 
     async def without_messages(params: Mapping[str, str]) -> dict[str, object]:
         answer = await real_get_json(params)
         answer.pop("messages", None)
         return answer
 
-    monkeypatch.setattr(client, "_get_json", without_messages)
+    monkeypatch.setattr(client.transport.http, "get_json", without_messages)
     with pytest.raises(ZteSmsUnavailableError):
         await client.list_sms()
     assert modem.stats.logins == logins
@@ -388,7 +388,7 @@ async def test_several_numbers_say_refused_and_timeout(
     """Per-number reasons: "refused" for a message the router would not take, "timeout" for one
     whose status never came."""
     modem, client = await _controls_setup(make_modem, make_client)
-    client.sms_send_timeout = 0.05
+    client.timing.sms_send_timeout = 0.05
     modem.sms.refuse_sends = 2  # the first number, and its one retry
 
     result = await client.send_sms([NUMBER, OTHER], "hi")

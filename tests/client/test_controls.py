@@ -46,9 +46,9 @@ async def _setup(
     # No traffic: the monthly counters stay put, so the data-plan numbers are exact.
     modem.set_values({"realtime_rx_thrpt": "0", "realtime_tx_thrpt": "0"})
     client = await make_client(modem)
-    client.control_poll_interval = 0.01
-    client.ussd_poll_interval = 0.01
-    client.readback_timeout = 0.3
+    client.timing.control_poll_interval = 0.01
+    client.timing.ussd_poll_interval = 0.01
+    client.timing.readback_timeout = 0.3
     await client.login()
     return modem, client
 
@@ -449,9 +449,12 @@ async def test_ussd_timeout_and_validation(make_modem: ModemFactory, make_client
 async def test_data_plan_metrics(make_modem: ModemFactory, make_client: ClientFactory, profile: str) -> None:
     """Limit, alert, reset day, share used and the projection, whichever spelling the build uses."""
     modem, client = await _setup(make_modem, make_client, profile)
+    client.timing.clock = lambda: datetime(2024, 5, 25, 10, 0, tzinfo=ZONE)
+    modem.controls.set_data_plan(enabled=False)
+    assert (await client.read()).data_plan.limit is None  # switched off when first read
     modem.controls.set_data_plan(size="100_1024", alert_percent=85, reset_day=10)
-    client.plan_clock = lambda: datetime(2024, 5, 25, 10, 0, tzinfo=ZONE)
-    assert (await client.read()).data_plan.limit is None  # not read yet
+    # Settings are an extra read the transport makes hourly: the next poll still shows none.
+    assert (await client.read()).data_plan.limit is None
 
     await client.read_settings()
     plan = (await client.read()).data_plan
@@ -521,11 +524,11 @@ def test_data_plan_parsing_tolerates_junk() -> None:
         "flux_clear_date": "40",
         "monthly_rx_bytes": "x",
     }
-    plan = DataPlan.from_values([values[field] for field in PLAN_FIELDS])
+    plan = DataPlan.from_values(values)
     assert plan.limit_mb == 2 * 1048576
     assert plan.reset_day is None  # 40 is no day
     assert plan.used_bytes is None
-    assert data_projected([values[field] for field in PLAN_FIELDS], DEFAULT_FORMAT) is None
+    assert data_projected(values, DEFAULT_FORMAT) is None
 
 
 # -- guard rails -----------------------------------------------------------------------

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from custom_components.zte_modem.zte.goform import AdDigest, Detection, LoginForm, PasswordEncoding, detect
+from custom_components.zte_modem.zte.goform import AdDigest, Detection, LoginForm, PasswordEncoding
 from custom_components.zte_modem.zte.goform.controls import WebUi
-from custom_components.zte_modem.zte.goform.detect import read_web_ui
+from custom_components.zte_modem.zte.goform.detect import detect, read_web_ui
 from tests.simulator.profiles import PROFILES, SimProfile, web_ui_files
 
 ENCODING_OF_FLAG = {

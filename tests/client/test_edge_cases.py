@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from custom_components.zte_modem.zte import METRICS_BY_KEY, ZteControlValidationError, radio
+from custom_components.zte_modem.zte import ZteControlValidationError, radio
 from custom_components.zte_modem.zte.controls import nr_cell_lock
 from custom_components.zte_modem.zte.exceptions import ZteSmsValidationError
-from custom_components.zte_modem.zte.goform import AdDigest, Detection, LoginForm, PasswordEncoding, detect
+from custom_components.zte_modem.zte.goform import AdDigest, Detection, LoginForm, PasswordEncoding
 from custom_components.zte_modem.zte.goform.controls import (
     Capabilities,
     WebUi,
@@ -20,7 +20,8 @@ from custom_components.zte_modem.zte.goform.controls import (
     ussd_text,
     web_ui_lte_bands,
 )
-from custom_components.zte_modem.zte.goform.detect import read_web_ui
+from custom_components.zte_modem.zte.goform.detect import detect, read_web_ui
+from custom_components.zte_modem.zte.goform.fields import SOURCES
 from custom_components.zte_modem.zte.goform.locks import (
     check_lte_bands,
     check_nr_bands,
@@ -44,10 +45,10 @@ def test_mmwave_arfcn_is_on_the_fr2_raster() -> None:
     assert radio.nr_frequency(2079167) == pytest.approx(28000.08)
     assert radio.nr_bands_of(2079167) == (257, 261)
     fields = {"nr5g_action_channel": "2079167"}
-    assert METRICS_BY_KEY["nr5g_frequency"].value(fields) == pytest.approx(28000.08)
-    assert METRICS_BY_KEY["nr5g_band"].value(fields) == "n257"
+    assert SOURCES["nr5g_frequency"].value(fields) == pytest.approx(28000.08)
+    assert SOURCES["nr5g_band"].value(fields) == "n257"
     # The modem's own band field decides between the two overlapping mmWave bands.
-    assert METRICS_BY_KEY["nr5g_band"].value({**fields, "nr5g_action_band": "261"}) == "n261"
+    assert SOURCES["nr5g_band"].value({**fields, "nr5g_action_band": "261"}) == "n261"
 
 
 @pytest.mark.parametrize("arfcn", [-1, radio.MAX_NR_ARFCN + 1, 4_000_000])
@@ -66,9 +67,9 @@ def test_top_of_the_raster_is_100_ghz_and_in_no_band() -> None:
 def test_lte_channel_in_no_band_has_no_frequency() -> None:
     """An EARFCN no 3GPP band holds is shown as the channel, with no band or frequency made up."""
     fields = {"lte_ca_pcell_arfcn": "70700", "lte_ca_pcell_band": ""}
-    assert METRICS_BY_KEY["lte_earfcn"].value(fields) == 70700
-    assert METRICS_BY_KEY["lte_band"].value(fields) is None
-    assert METRICS_BY_KEY["lte_frequency"].value(fields) is None
+    assert SOURCES["lte_earfcn"].value(fields) == 70700
+    assert SOURCES["lte_band"].value(fields) is None
+    assert SOURCES["lte_frequency"].value(fields) is None
     assert radio.lte_dl_frequency(70700) is None
 
 
@@ -89,14 +90,14 @@ def test_nr_secondary_cells_are_listed_after_the_primary() -> None:
         ]
     )
     fields = {"nr5g_action_channel": "627264", "nr5g_action_band": "78", "nr_multi_ca_scell_info": rows}
-    assert METRICS_BY_KEY["nr5g_ca_bands"].value(fields) == "n78+n75+n75+n28"
-    assert METRICS_BY_KEY["nr5g_ca_bands"].value({**fields, "nr_multi_ca_scell_info": ""}) == "n78"
+    assert SOURCES["nr5g_ca_bands"].value(fields) == "n78+n75+n75+n28"
+    assert SOURCES["nr5g_ca_bands"].value({**fields, "nr_multi_ca_scell_info": ""}) == "n78"
 
 
 def test_lte_secondary_cell_without_band_or_channel_is_skipped() -> None:
     """An LTE CA row that names neither band nor channel adds nothing; the others still count."""
     fields = {"lte_ca_pcell_band": "3", "lte_multi_ca_scell_info": "1,64,2,,,20;2,65,2,7,3100,20;"}
-    assert METRICS_BY_KEY["lte_ca_bands"].value(fields) == "B3+B7"
+    assert SOURCES["lte_ca_bands"].value(fields) == "B3+B7"
 
 
 # -- detection constructs -------------------------------------------------------------------
@@ -257,13 +258,23 @@ def _capabilities(nr_all: tuple[int, ...] = (1, 3, 28, 78)) -> Capabilities:
     )
 
 
+def _check_lte(bands: list[int]) -> int:
+    offered = _capabilities()
+    return check_lte_bands(bands, supported=offered.lte_bands, all_mask=offered.lte_all_mask)
+
+
+def _check_nr(bands: list[int]) -> tuple[int, ...]:
+    offered = _capabilities()
+    return check_nr_bands(bands, has_5g=offered.has_5g, supported=offered.nr_bands, all_bands=offered.nr_all)
+
+
 def test_empty_band_lists_unlock_every_supported_band() -> None:
     """An empty list asks for every band the router supports, in its own "all" form."""
-    assert check_nr_bands([], _capabilities()) == (1, 3, 28, 78)
-    assert check_lte_bands([], _capabilities()) == 0x80005
-    assert check_nr_bands([78, 3], _capabilities()) == (3, 78)
+    assert _check_nr([]) == (1, 3, 28, 78)
+    assert _check_lte([]) == 0x80005
+    assert _check_nr([78, 3]) == (3, 78)
     with pytest.raises(ZteControlValidationError):
-        check_nr_bands([True], _capabilities())  # a bool is no band number
+        _check_nr([True])  # a bool is no band number
 
 
 def test_nr_lock_read_back() -> None:
@@ -292,7 +303,7 @@ def test_nr_cell_lock_needs_both_pci_and_arfcn_and_a_real_channel() -> None:
 def test_malformed_nr_cell_lock_reads_as_none(raw: str) -> None:
     """A stored NR lock that is not four numbers is no lock, and no sensor shows garbage."""
     assert read_nr_cell_lock(raw) is None
-    assert METRICS_BY_KEY["nr5g_cell_lock"].value({"nr5g_cell_lock": raw}) is None
+    assert SOURCES["nr5g_cell_lock"].value({"nr5g_cell_lock": raw}) is None
 
 
 @pytest.mark.parametrize("size", ["lots_1024", "-5_1024", "100_0", "100_x"])
@@ -304,7 +315,7 @@ def test_data_plan_limit_junk_means_no_limit(size: str) -> None:
         "data_volume_limit_unit": "data",
         "data_volume_limit_size": size,
     }
-    plan = DataPlan.from_values([values[field] for field in PLAN_FIELDS])
+    plan = DataPlan.from_values(values)
     assert plan.limit_mb is None
     assert plan.limit_bytes is None
 
@@ -339,9 +350,9 @@ def test_sim_full_and_stored_count() -> None:
     assert capacity.sim_full
     assert not capacity.nv_full
     assert not capacity.full  # new messages land in the device memory, which has room
-    assert METRICS_BY_KEY["sms_stored"].value(raw) == 32
-    assert METRICS_BY_KEY["sms_storage_full"].value(raw) is False
-    assert METRICS_BY_KEY["sms_stored"].value(dict.fromkeys(CAPACITY_FIELDS, "")) is None
+    assert SOURCES["sms_stored"].value(raw) == 32
+    assert SOURCES["sms_storage_full"].value(raw) is False
+    assert SOURCES["sms_stored"].value(dict.fromkeys(CAPACITY_FIELDS, "")) is None
 
 
 def test_number_that_is_not_text_is_refused_by_position() -> None:
@@ -384,8 +395,8 @@ def test_keep_latest_cannot_be_negative() -> None:
 
 def test_sentinel_written_with_trailing_zero_is_still_a_sentinel() -> None:
     """-3276.80 is the same "no value" as -3276.8: no 5G SINR rather than a -3276.8 dB reading."""
-    assert METRICS_BY_KEY["nr5g_sinr"].value({"Z5g_SINR": "-3276.80"}) is None
-    assert METRICS_BY_KEY["nr5g_sinr"].value({"Z5g_SINR": "-3.50"}) == -3.5
+    assert SOURCES["nr5g_sinr"].value({"Z5g_SINR": "-3276.80"}) is None
+    assert SOURCES["nr5g_sinr"].value({"Z5g_SINR": "-3.50"}) == -3.5
 
 
 # -- the command entry point ---------------------------------------------------------------------

@@ -90,9 +90,9 @@ async def test_web_page_took_the_session(
     modem.controls.connect_seconds = 0.05
     modem.controls.ussd_delay = 0.05
     client = await make_client(modem)
-    client.control_poll_interval = 0.01
-    client.ussd_poll_interval = 0.01
-    client.sms_poll_interval = 0.01
+    client.timing.control_poll_interval = 0.01
+    client.timing.ussd_poll_interval = 0.01
+    client.timing.sms_poll_interval = 0.01
     await client.read()  # a session, and the build's witnesses learnt
     modem.inject_sms(NUMBER, "waiting for you")
     logins = modem.stats.logins

@@ -6,11 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from custom_components.zte_modem.zte import METRICS, METRICS_BY_KEY, ValueKind
+from custom_components.zte_modem.zte import METRICS, ValueKind
 from custom_components.zte_modem.zte.goform import AdDigest, Family, LoginForm, LoginProfile, PasswordEncoding
 from custom_components.zte_modem.zte.goform.client import POLL_FIELDS
 from custom_components.zte_modem.zte.goform.crypto import ad_token, encode_password
 from custom_components.zte_modem.zte.goform.device import device_from_raw
+from custom_components.zte_modem.zte.goform.fields import SOURCES
 from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 
 FIELDS = POLL_FIELDS
@@ -81,7 +82,7 @@ def test_parser_tolerates_non_strings(raw: dict[str, object]) -> None:
 )
 def test_metric_values(key: str, raw: dict[str, str], expected: object) -> None:
     """Each conversion a user would see on a sensor."""
-    assert METRICS_BY_KEY[key].value(raw) == expected
+    assert SOURCES[key].value(raw) == expected
 
 
 def test_device_identity() -> None:

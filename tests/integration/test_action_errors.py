@@ -93,8 +93,8 @@ async def test_cell_lock_with_reboot_and_ussd_cancel(hass: HomeAssistant, modem:
     modem.reboot_seconds = 0.05
     modem.controls.ussd_delay = 0
     entry = await setup_modem_entry(hass, modem)
-    entry.runtime_data.client.control_poll_interval = 0.02
-    entry.runtime_data.client.ussd_poll_interval = 0.02
+    entry.runtime_data.client.timing.control_poll_interval = 0.02
+    entry.runtime_data.client.timing.ussd_poll_interval = 0.02
     menu = await hass.services.async_call(
         DOMAIN, "send_ussd", {"code": "*123#"}, blocking=True, return_response=True
     )

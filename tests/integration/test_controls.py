@@ -25,8 +25,8 @@ async def controls_entry(hass: HomeAssistant, modem: ModemSimulator) -> MockConf
     modem.controls.ussd_delay = 0
     entry = await setup_modem_entry(hass, modem)
     client = entry.runtime_data.client
-    client.control_poll_interval = 0.02
-    client.ussd_poll_interval = 0.02
+    client.timing.control_poll_interval = 0.02
+    client.timing.ussd_poll_interval = 0.02
     return entry
 
 

@@ -40,7 +40,7 @@ def events(hass: HomeAssistant) -> list[dict[str, Any]]:
 async def sms_entry(hass: HomeAssistant, modem: ModemSimulator) -> MockConfigEntry:
     """The modem set up; the SMS status polls of the client run fast."""
     entry = await setup_modem_entry(hass, modem)
-    entry.runtime_data.client.sms_poll_interval = 0.02
+    entry.runtime_data.client.timing.sms_poll_interval = 0.02
     return entry
 
 

@@ -23,7 +23,7 @@ from .goform.client import GoformClient
 from .goform.detect import Detection
 from .goform.profile import LoginProfile
 from .models import ModemSnapshot
-from .sms import SmsCapacity, SmsMessage, SmsSendResult
+from .sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ class ZteClient:
     are reached by IP address. `profile` (goform's login scheme) skips detection;
     `request_timeout` is a shorthand for `timing.request_timeout`.
     """
+
+    # Tuning lives in `timing`: an attribute set on the client itself would change nothing.
+    __slots__ = ("transport",)
 
     def __init__(
         self,
@@ -111,9 +114,10 @@ class ZteClient:
         """The last USSD answer was a menu: `ussd_reply` or `ussd_cancel` next."""
         return self.transport.ussd_expects_reply
 
-    async def login(self) -> None:
-        """Detect the login scheme when needed and log in."""
+    async def login(self) -> LoginProfile | None:
+        """Detect the login scheme when needed and log in; the goform login scheme that worked."""
         await self.transport.login()
+        return self.transport.profile
 
     async def read(self) -> ModemSnapshot:
         """One poll; concurrent callers share one read."""
@@ -139,9 +143,9 @@ class ZteClient:
         """What the diagnostics download may show of the client (nothing secret)."""
         return self.transport.diagnostics()
 
-    async def list_sms(self) -> list[SmsMessage]:
-        """Every message in the device memory, newest first, multipart joined."""
-        return await self.transport.list_sms()
+    async def list_sms(self, *, mem_store: int = MEM_DEVICE) -> list[SmsMessage]:
+        """Every message in one storage (the device memory unless told), newest first, multipart joined."""
+        return await self.transport.list_sms(mem_store=mem_store)
 
     async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
         """Send to one number (errors raise) or several (the result says which went)."""

@@ -38,8 +38,8 @@ class ModemClient(Protocol):
     def ussd_expects_reply(self) -> bool:
         """The last USSD answer was a menu: `ussd_reply` or `ussd_cancel` next."""
 
-    async def login(self) -> None:
-        """Detect the login scheme when needed and log in."""
+    async def login(self) -> object:
+        """Detect the login scheme when needed and log in (what it returns is the transport's)."""
 
     async def read(self) -> ModemSnapshot:
         """One poll; concurrent callers share one read."""

@@ -287,7 +287,7 @@ nr_ca_bands_parser = _named(_nr_ca_bands)
 
 def lte_bandwidth(values: FieldValues, value_format: ValueFormat) -> MetricValue:
     """The primary cell's bandwidth in MHz as a float: '1.4' stays 1.4."""
-    for raw in values:
+    for raw in values.values():
         value = to_float(raw)
         if value is not None and value > 0:
             return value

@@ -236,8 +236,10 @@ class GoformClient:
         messages = await self.sms.list_sms(mem_store=mem_store, page_size=page_size)
         listed = tuple(message.id for message in messages)
         if mem_store == MEM_DEVICE and listed != self._listed_ids:
+            # The first list is the baseline: the first poll read the storage already.
+            if self._listed_ids is not None:
+                self._capacity.ask()
             self._listed_ids = listed
-            self._capacity.ask()
         return messages
 
     async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
