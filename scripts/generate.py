@@ -13,6 +13,7 @@ from homeassistant.helpers.entity import EntityDescription
 from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
 from custom_components.zte_modem.sensor import SENSORS
 from custom_components.zte_modem.zte import METRICS, Metric
+from custom_components.zte_modem.zte.goform.fields import SOURCES
 
 # How Home Assistant presents each metric: the entity descriptions, by key.
 DESCRIPTIONS: dict[str, tuple[str, EntityDescription]] = {
@@ -73,14 +74,14 @@ not report them right now (no 5G cell, no SIM, sentinel values such as `255` or
   Every temperature the firmware reports is its own sensor; -40 °C or below means the
   sensor is absent.
 
-| key | name | unit | device class | state class | enabled by default | aggregate | modem fields | meaning |
+| key | name | unit | device class | state class | enabled by default | aggregate | goform fields | meaning |
 |---|---|---|---|---|---|---|---|---|
 """
 
 
 def _row(metric: Metric) -> str:
     aggregates = ", ".join(f"`{agg}.{short}`" for agg, short in metric.aggregates.items()) or ""
-    fields = ", ".join(f"`{field}`" for field in metric.fields)
+    fields = ", ".join(f"`{field}`" for field in SOURCES[metric.key].fields)
     _, description = DESCRIPTIONS[metric.key]
     state_class = getattr(description, "state_class", None)
     cells = [

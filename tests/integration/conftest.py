@@ -48,8 +48,8 @@ PLAN_NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def fixed_plan_clock() -> Iterator[None]:
-    """Every client made in a test sees the same 'now' for its data plan."""
-    with patch("custom_components.zte_modem.zte.client_controls._local_now", return_value=PLAN_NOW):
+    """Every client made in a test sees the same local 'now' (its data plan, SMS time stamps)."""
+    with patch("custom_components.zte_modem.zte.connection.local_now", return_value=PLAN_NOW):
         yield
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from unittest.mock import AsyncMock, patch
 
 import pytest
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 
@@ -21,7 +22,7 @@ from custom_components.zte_modem.zte import (
     ZteUssdUnsupportedError,
 )
 from tests.conftest import ModemFactory
-from tests.integration.conftest import async_poll, setup_modem_entry
+from tests.integration.conftest import async_poll, modem_entry, setup_modem_entry
 from tests.simulator import ModemSimulator
 
 
@@ -81,7 +82,7 @@ async def test_delete_when_the_router_refuses(hass: HomeAssistant, modem: ModemS
     entry = await setup_modem_entry(hass, modem)
     with (
         patch.object(
-            entry.runtime_data.client, "delete_all_but", AsyncMock(side_effect=ZteConnectionError("gone"))
+            entry.runtime_data.client.transport, "delete_all_but", AsyncMock(side_effect=ZteConnectionError("gone"))
         ),
         pytest.raises(HomeAssistantError, match="Cannot reach the router"),
     ):
@@ -116,23 +117,34 @@ async def test_sms_list_and_mark_read_failures_do_not_break_polling(
     entry = await setup_modem_entry(hass, modem)
     client = entry.runtime_data.client
     modem.inject_sms("+46709998877", "hello")
-    with patch.object(client, "list_sms", AsyncMock(side_effect=ZteConnectionError("gone"))):
+    with patch.object(client.transport, "list_sms", AsyncMock(side_effect=ZteConnectionError("gone"))):
         await async_poll(hass, entry)
     assert entry.runtime_data.coordinator.last_update_success
     assert entry.runtime_data.coordinator.inbox.fired == 0
 
-    with patch.object(client, "mark_sms_read", AsyncMock(side_effect=ZteConnectionError("gone"))):
+    with patch.object(client.transport, "mark_sms_read", AsyncMock(side_effect=ZteConnectionError("gone"))):
         await async_poll(hass, entry)
     assert entry.runtime_data.coordinator.inbox.fired == 1
     assert hass.states.get("event.zte_mc801a_sms").attributes["text"] == "hello"
 
 
-async def test_network_mode_select_without_the_web_ui(hass: HomeAssistant, modem: ModemSimulator) -> None:
-    """The router cannot say its modes at setup: the select offers the common 5G set, not nothing."""
+async def test_setup_retried_when_the_router_cannot_say_what_it_offers(
+    hass: HomeAssistant, modem: ModemSimulator
+) -> None:
+    """The router answers the first poll but not what it offers (which decides the entities): the
+    entry is retried later, nothing guessed; then the select offers the router's own modes."""
+    entry = modem_entry(modem)
+    entry.add_to_hass(hass)
     with patch(
-        "custom_components.zte_modem.zte.ZteClient.network_modes",
+        "custom_components.zte_modem.zte.ZteClient.capabilities",
         AsyncMock(side_effect=ZteConnectionError("gone")),
     ):
-        await setup_modem_entry(hass, modem)
+        await hass.config_entries.async_setup(entry.entry_id)
+        await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.SETUP_RETRY
+    assert hass.states.get("select.zte_mc801a_network_mode") is None
+
+    await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
     options = hass.states.get("select.zte_mc801a_network_mode").attributes["options"]
-    assert options == ["wl_and_5g", "lte_and_5g", "only_5g", "only_lte"]
+    assert options == ["wl_and_5g", "lte_and_5g", "only_5g", "wcdma_and_lte", "only_lte", "only_wcdma"]

@@ -82,7 +82,7 @@ async def test_flood_of_5000(
     max_age is long for the same reason: a slow machine must not end the window mid-flood.
     """
     coordinator = bridge_entry.runtime_data.coordinator
-    coordinator.client._timeout = 3600
+    coordinator.client.timing.request_timeout = 3600
     coordinator.last_read_at = -1e9
     modem.stats.reset()
     # The harness runs the loop in debug mode, which records a stack for each of the flood's
@@ -118,7 +118,7 @@ async def test_modem_faults_logged_once(
 ) -> None:
     """A bad modem answer: unavailable, offline, one log line for many polls; then recovery."""
     coordinator = bridge_entry.runtime_data.coordinator
-    coordinator.client._timeout = 0.2
+    coordinator.client.timing.request_timeout = 0.2
     modem.hang_seconds = 1
     modem.inject_fault(fault)
     caplog.clear()

@@ -60,4 +60,4 @@ class ClientTiming:
     # Band, cell and mode changes show in their fields at once on the builds seen; a little slack.
     readback_timeout: float = 10.0
     ussd_poll_interval: float = 1.0
-    clock: Callable[[], datetime] = field(default=local_now)
+    clock: Callable[[], datetime] = field(default=lambda: local_now())
