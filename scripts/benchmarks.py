@@ -12,7 +12,6 @@ import time
 import aiohttp
 
 from custom_components.zte_modem.zte import ZteClient, new_messages
-from custom_components.zte_modem.zte.goform.sms_format import sms_list_needed
 from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 from tests.simulator import PROFILES, ModemSimulator
 
@@ -89,29 +88,27 @@ async def bench_client() -> None:
 
 
 async def bench_sms() -> None:
-    """What SMS traffic costs: the HA side's loop (poll, list only when the counters move, mark read)."""
+    """What SMS traffic costs: the HA side's loop (poll, list only when the poll says messages may be
+    waiting, mark read; the storage use follows at the next poll as an extra read)."""
     modem = ModemSimulator("mc801a", "bench-pw", latency=(0.001, 0.003))
     await modem.start()
     try:
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
             client = ZteClient(modem.url, "bench-pw", session=session)
-            client.sms_poll_interval = 0.01
-            previous = dict((await client.read()).raw)
+            client.timing.sms_poll_interval = 0.01
+            await client.read()
             last_id = max((m.id for m in await client.list_sms()), default=0)
             quiet, busy, delivered = [], [], 0
             for poll in range(POLLS):
                 if poll % SMS_EVERY == SMS_EVERY - 1:
                     modem.inject_sms("+46700000001", f"bench message {poll}")
                 before = modem.stats.requests
-                current = dict((await client.read()).raw)
-                if sms_list_needed(previous, current):
+                if (await client.read()).sms_waiting:
                     fresh = new_messages(await client.list_sms(), last_id)
-                    await client.sms_capacity()
                     if fresh:
                         last_id = max(m.id for m in fresh)
                         delivered += len(fresh)
                         await client.mark_sms_read([m.id for m in fresh])
-                previous = current
                 (busy if modem.stats.requests - before > 1 else quiet).append(modem.stats.requests - before)
             before = modem.stats.requests
             await client.send_sms("+46700000002", "bench send")
@@ -143,8 +140,8 @@ async def bench_controls() -> None:
     try:
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
             client = ZteClient(modem.url, "bench-pw", session=session)
-            client.control_poll_interval = 0.01
-            client.ussd_poll_interval = 0.01
+            client.timing.control_poll_interval = 0.01
+            client.timing.ussd_poll_interval = 0.01
             await client.read()
             await client.network_modes()  # learnt once per client, not part of a write
             writes = (

@@ -9,12 +9,12 @@ from homeassistant.components.binary_sensor import (
     BinarySensorEntity,
     BinarySensorEntityDescription,
 )
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .compat import BinarySensorDeviceClass
-from .coordinator import ZteCoordinator
-from .entity import ZteEntity
+from .entity import ZteEntity, offered, remove_not_offered
 from .runtime import ZteConfigEntry
 from .zte import ModemSnapshot
 
@@ -50,21 +50,21 @@ BINARY_SENSORS: tuple[ZteBinarySensorEntityDescription, ...] = (
 
 
 async def async_setup_entry(
-    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
+    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add every binary sensor."""
-    coordinator = entry.runtime_data.coordinator
-    async_add_entities(ZteBinarySensor(coordinator, description) for description in BINARY_SENSORS)
+    coordinator, capabilities = entry.runtime_data.coordinator, entry.runtime_data.capabilities
+    wanted = [description for description in BINARY_SENSORS if offered(capabilities, description.key)]
+    remove_not_offered(
+        hass, entry, Platform.BINARY_SENSOR, {d.key for d in BINARY_SENSORS} - {d.key for d in wanted}
+    )
+    async_add_entities(ZteBinarySensor(coordinator, description) for description in wanted)
 
 
 class ZteBinarySensor(ZteEntity, BinarySensorEntity):
     """A yes/no modem value."""
 
     entity_description: ZteBinarySensorEntityDescription
-
-    def __init__(self, coordinator: ZteCoordinator, description: ZteBinarySensorEntityDescription) -> None:
-        super().__init__(coordinator, description.key)
-        self.entity_description = description
 
     @property
     def is_on(self) -> bool | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
 from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .compat import ButtonDeviceClass
 from .controls import async_call_modem
@@ -46,7 +46,7 @@ BUTTONS: tuple[ZteButtonDescription, ...] = (
 
 
 async def async_setup_entry(
-    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
+    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the buttons."""
     coordinator = entry.runtime_data.coordinator
@@ -57,10 +57,6 @@ class ZteButton(ZteEntity, ButtonEntity):
     """A modem action."""
 
     entity_description: ZteButtonDescription
-
-    def __init__(self, coordinator: ZteCoordinator, description: ZteButtonDescription) -> None:
-        super().__init__(coordinator, description.key)
-        self.entity_description = description
 
     @property
     def available(self) -> bool:

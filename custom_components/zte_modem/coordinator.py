@@ -19,7 +19,15 @@ from .errors import PAUSED, describe_error, unavailable_reason
 from .inbox import SmsInbox
 from .options import ZteOptions
 from .runtime import ZteConfigEntry
-from .zte import ModemClient, ModemSnapshot, ZteAuthenticationError, ZteError, ZteLockedError
+from .zte import (
+    Feature,
+    ModemCapabilities,
+    ModemClient,
+    ModemSnapshot,
+    ZteAuthenticationError,
+    ZteError,
+    ZteLockedError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,8 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self._shared_refresh: asyncio.Task[None] | None = None
         self._failed_at: float | None = None  # time.monotonic() of the last failed shared refresh
         self.shared_refreshes = 0
+        # What the router offers: learnt right after the first poll (entry.py); None until then.
+        self.capabilities: ModemCapabilities | None = None
         self.inbox = SmsInbox(
             hass, entry.entry_id, client, mark_read=ZteOptions.from_entry(entry).sms_mark_read
         )
@@ -150,7 +160,8 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             ) from err
         self.last_read_at = time.monotonic()
         self._store_profile()
-        await self.inbox.async_check(snapshot)
+        if self.capabilities is None or self.capabilities.supports(Feature.SMS):
+            await self.inbox.async_check(snapshot)
         return snapshot
 
     def _store_profile(self) -> None:

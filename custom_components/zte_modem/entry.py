@@ -53,6 +53,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
         capabilities = await client.capabilities()
     except ZteError as err:
         raise ConfigEntryNotReady(str(err)) from err
+    coordinator.capabilities = capabilities
     bridge = MqttBridge(hass, entry, coordinator, ZteOptions.from_entry(entry))
     entry.runtime_data = ZteRuntimeData(
         client=client, coordinator=coordinator, bridge=bridge, capabilities=capabilities

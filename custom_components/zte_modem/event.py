@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from homeassistant.components.event import EventEntity, EventEntityDescription
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import ZteCoordinator
-from .entity import ZteEntity
+from .entity import ZteEntity, remove_not_offered
 from .runtime import ZteConfigEntry
+from .zte import Feature
 
 PARALLEL_UPDATES = 0
 RECEIVED = "received"
@@ -17,19 +19,20 @@ SMS = EventEntityDescription(key="sms", translation_key="sms", event_types=[RECE
 
 
 async def async_setup_entry(
-    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
+    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the SMS event entity."""
-    async_add_entities([ZteSmsEvent(entry.runtime_data.coordinator)])
+    if entry.runtime_data.capabilities.supports(Feature.SMS):
+        async_add_entities([ZteSmsEvent(entry.runtime_data.coordinator)])
+    else:
+        remove_not_offered(hass, entry, Platform.EVENT, [SMS.key])
 
 
 class ZteSmsEvent(ZteEntity, EventEntity):
     """Fires `received` with sender, text, received_at and message_id."""
 
-    entity_description = SMS
-
     def __init__(self, coordinator: ZteCoordinator) -> None:
-        super().__init__(coordinator, SMS.key)
+        super().__init__(coordinator, SMS)
 
     async def async_added_to_hass(self) -> None:
         """Messages that arrived while HA was down were found by the first poll: fire them now."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from homeassistant.components.select import SelectEntity, SelectEntityDescription
-from homeassistant.const import EntityCategory
+from homeassistant.const import EntityCategory, Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .controls import async_call_modem
 from .coordinator import ZteCoordinator
-from .entity import ZteEntity
+from .entity import ZteEntity, remove_not_offered
 from .runtime import ZteConfigEntry
 from .zte import Feature
 
@@ -26,21 +26,21 @@ def option_of(mode: str) -> str:
 
 
 async def async_setup_entry(
-    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
+    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the network mode select with the modes this router offers (none: no select)."""
     capabilities = entry.runtime_data.capabilities
     if capabilities.supports(Feature.NETWORK_MODE):
         async_add_entities([ZteNetworkModeSelect(entry.runtime_data.coordinator, capabilities.network_modes)])
+    else:
+        remove_not_offered(hass, entry, Platform.SELECT, [NETWORK_MODE.key])
 
 
 class ZteNetworkModeSelect(ZteEntity, SelectEntity):
     """LTE only, 5G NSA, 5G SA, automatic...: SET_BEARER_PREFERENCE, read back from net_select."""
 
-    entity_description = NETWORK_MODE
-
     def __init__(self, coordinator: ZteCoordinator, modes: tuple[str, ...]) -> None:
-        super().__init__(coordinator, NETWORK_MODE.key)
+        super().__init__(coordinator, NETWORK_MODE)
         self._modes = {option_of(mode): mode for mode in modes}
         self._attr_options = list(self._modes)
 

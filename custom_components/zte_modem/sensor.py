@@ -7,17 +7,13 @@ from homeassistant.components.sensor import (
     SensorEntity,
     SensorStateClass,
 )
-from homeassistant.const import (
-    EntityCategory,
-    UnitOfTime,
-)
+from homeassistant.const import EntityCategory, Platform, UnitOfTime
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
 from . import sensor_kinds as kinds
-from .coordinator import ZteCoordinator
-from .entity import ZteEntity
+from .entity import ZteEntity, offered, remove_not_offered
 from .runtime import ZteConfigEntry
 from .sensor_kinds import ZteSensorEntityDescription
 
@@ -122,21 +118,19 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
 
 
 async def async_setup_entry(
-    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
+    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
-    """Add every sensor."""
-    coordinator = entry.runtime_data.coordinator
-    async_add_entities(ZteSensor(coordinator, description) for description in SENSORS)
+    """Add a sensor for every value this router can report."""
+    coordinator, capabilities = entry.runtime_data.coordinator, entry.runtime_data.capabilities
+    wanted = [description for description in SENSORS if offered(capabilities, description.key)]
+    remove_not_offered(hass, entry, Platform.SENSOR, {d.key for d in SENSORS} - {d.key for d in wanted})
+    async_add_entities(ZteSensor(coordinator, description) for description in wanted)
 
 
 class ZteSensor(ZteEntity, SensorEntity):
     """A modem value."""
 
     entity_description: ZteSensorEntityDescription
-
-    def __init__(self, coordinator: ZteCoordinator, description: ZteSensorEntityDescription) -> None:
-        super().__init__(coordinator, description.key)
-        self.entity_description = description
 
     @property
     def native_value(self) -> StateType:

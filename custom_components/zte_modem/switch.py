@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from homeassistant.components.switch import SwitchEntity, SwitchEntityDescription
-from homeassistant.const import EntityCategory
+from homeassistant.const import EntityCategory, Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .compat import SwitchDeviceClass
 from .controls import async_call_modem
 from .coordinator import ZteCoordinator
-from .entity import ZteEntity
+from .entity import ZteEntity, remove_not_offered
 from .runtime import ZteConfigEntry
+from .zte import Feature
 
 PARALLEL_UPDATES = 1
 
@@ -26,20 +27,23 @@ MOBILE_DATA = SwitchEntityDescription(
 
 
 async def async_setup_entry(
-    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddEntitiesCallback
+    hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the polling and mobile data switches."""
     coordinator = entry.runtime_data.coordinator
-    async_add_entities([ZtePollingSwitch(coordinator), ZteMobileDataSwitch(coordinator)])
+    entities: list[SwitchEntity] = [ZtePollingSwitch(coordinator)]
+    if entry.runtime_data.capabilities.supports(Feature.MOBILE_DATA):
+        entities.append(ZteMobileDataSwitch(coordinator))
+    else:
+        remove_not_offered(hass, entry, Platform.SWITCH, [MOBILE_DATA.key])
+    async_add_entities(entities)
 
 
 class ZtePollingSwitch(ZteEntity, SwitchEntity):
     """On: Home Assistant polls. Off: the web UI may log in; back on after 15 minutes."""
 
-    entity_description = POLLING
-
     def __init__(self, coordinator: ZteCoordinator) -> None:
-        super().__init__(coordinator, POLLING.key)
+        super().__init__(coordinator, POLLING)
 
     @property
     def available(self) -> bool:
@@ -70,10 +74,8 @@ class ZtePollingSwitch(ZteEntity, SwitchEntity):
 class ZteMobileDataSwitch(ZteEntity, SwitchEntity):
     """The router's mobile data session: on while connected or connecting."""
 
-    entity_description = MOBILE_DATA
-
     def __init__(self, coordinator: ZteCoordinator) -> None:
-        super().__init__(coordinator, MOBILE_DATA.key)
+        super().__init__(coordinator, MOBILE_DATA)
 
     @property
     def is_on(self) -> bool | None:

@@ -54,6 +54,9 @@ class SimProfile:
     # (newer MC888/MC889: RSA-wrapped session key, AES-GCM; a plain SEND_SMS is refused).
     sms_nv_total: int = 100
     sms_encrypted: bool = False
+    # A data-only build (no SMS at all): the SMS counters blank, the SMS commands answered as any
+    # command the firmware does not know (its name, blank).
+    has_sms: bool = True
     # Router controls (tests/simulator/controls.py). Network modes the web UI lists in AUTO_MODES
     # (empty: no list, the client falls back per family); LTE and NR bands the hardware supports;
     # whether the firmware reports them in lte_band_1_64_factory / nr5g_*_band_factory, and whether

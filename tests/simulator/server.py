@@ -508,6 +508,8 @@ class ModemSimulator:
         if key in MONTHLY_BASE:
             direction = "rx" if "rx" in key else "tx"
             return str(MONTHLY_BASE[key] + int(rate[direction] * max(0.0, now - self._boot_at + 3600)))
+        if key in SMS_COUNTER_KEYS and not self.profile.has_sms:
+            return ""
         if key in SMS_COUNTER_KEYS:
             # No SIM, no SMS: the scenario blanks the counters; otherwise the store decides.
             return "" if self.values.get("sms_unread_num") == "" else self.sms.counters()[key]
@@ -545,8 +547,9 @@ class ModemSimulator:
     def _sms_table(
         self, request: web.Request, key: str, *, logged_in: bool, multi_data: bool
     ) -> dict[str, Any]:
-        if not logged_in:
-            # What real builds answer without a session: the command name, blank.
+        if not logged_in or not self.profile.has_sms:
+            # What real builds answer without a session, or for a command they do not know: the
+            # command name, blank.
             return {key: ""}
         if multi_data:
             self.sms.protocol_errors.append(f"{key} asked with multi_data=1")
