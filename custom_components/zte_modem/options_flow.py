@@ -45,6 +45,34 @@ def own_discovery_prefix(hass: HomeAssistant) -> str | None:
     return None
 
 
+def _options_schema() -> vol.Schema:
+    """The options form: polling, the MQTT bridge, discovery, SMS."""
+    return vol.Schema(
+        {
+            vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
+                NumberSelectorConfig(
+                    min=MIN_SCAN_INTERVAL,
+                    max=MAX_SCAN_INTERVAL,
+                    step=1,
+                    unit_of_measurement="s",
+                    mode=NumberSelectorMode.BOX,
+                )
+            ),
+            vol.Required(CONF_MQTT_BRIDGE): bool,
+            vol.Required(CONF_MQTT_ROOT): str,
+            vol.Required(CONF_PUBLISH_ON_POLL): bool,
+            vol.Required(CONF_MAX_AGE): NumberSelector(
+                NumberSelectorConfig(
+                    min=0, max=3600, step=1, unit_of_measurement="s", mode=NumberSelectorMode.BOX
+                )
+            ),
+            vol.Required(CONF_DISCOVERY): bool,
+            vol.Required(CONF_DISCOVERY_PREFIX): str,
+            vol.Required(CONF_SMS_MARK_READ): bool,
+        }
+    )
+
+
 class ZteModemOptionsFlow(OptionsFlow):
     """Polling interval and the MQTT bridge."""
 
@@ -86,30 +114,7 @@ class ZteModemOptionsFlow(OptionsFlow):
                 self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
                 return self.async_create_entry(data=options)
         current = {**ZteOptions.from_entry(self.config_entry).as_form(), **(user_input or {})}
-        schema = vol.Schema(
-            {
-                vol.Required(CONF_SCAN_INTERVAL): NumberSelector(
-                    NumberSelectorConfig(
-                        min=MIN_SCAN_INTERVAL,
-                        max=MAX_SCAN_INTERVAL,
-                        step=1,
-                        unit_of_measurement="s",
-                        mode=NumberSelectorMode.BOX,
-                    )
-                ),
-                vol.Required(CONF_MQTT_BRIDGE): bool,
-                vol.Required(CONF_MQTT_ROOT): str,
-                vol.Required(CONF_PUBLISH_ON_POLL): bool,
-                vol.Required(CONF_MAX_AGE): NumberSelector(
-                    NumberSelectorConfig(
-                        min=0, max=3600, step=1, unit_of_measurement="s", mode=NumberSelectorMode.BOX
-                    )
-                ),
-                vol.Required(CONF_DISCOVERY): bool,
-                vol.Required(CONF_DISCOVERY_PREFIX): str,
-                vol.Required(CONF_SMS_MARK_READ): bool,
-            }
-        )
+        schema = _options_schema()
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(schema, current),

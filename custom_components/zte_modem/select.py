@@ -21,7 +21,7 @@ NETWORK_MODE = SelectEntityDescription(
 
 
 def option_of(mode: str) -> str:
-    """HA's option (a translation key: lower case) for a firmware BearerPreference value."""
+    """HA's option (a translation key: lower case) for a network mode as the router names it."""
     return mode.lower()
 
 

@@ -79,7 +79,7 @@ class ZteMobileDataSwitch(ZteEntity, SwitchEntity):
 
     @property
     def is_on(self) -> bool | None:
-        """Follows ppp_status; connecting counts as on."""
+        """The router's data session: connecting counts as on."""
         return self.coordinator.data.controls.mobile_data
 
     async def async_turn_on(self, **kwargs: Any) -> None:
