@@ -24,9 +24,10 @@ from .const import (
     DOMAIN,
     LOGGER,
 )
+from .entry import create_client
 from .errors import describe_error
 from .options_flow import ZteModemOptionsFlow
-from .zte import ModemSnapshot, ZteClient, ZteError, normalize_host
+from .zte import ModemSnapshot, ZteError, normalize_host
 
 PASSWORD_SELECTOR = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
 
@@ -46,7 +47,7 @@ async def check_modem(
     """Log in once, read once, log out: proves the settings and identifies the modem."""
     session = async_create_clientsession(hass, auto_cleanup=False, cookie_jar=aiohttp.CookieJar(unsafe=True))
     try:
-        client = ZteClient(host, password, session=session, username=username or None)
+        client = create_client({CONF_HOST: host, CONF_PASSWORD: password, CONF_USERNAME: username}, session)
         await client.login()
         snapshot = await client.read()
         profile = client.stored_profile

@@ -28,7 +28,8 @@ PLATFORMS: list[Platform] = [
 
 
 def create_client(data: Mapping[str, object], session: aiohttp.ClientSession) -> ModemClient:
-    """A client for the stored settings and login profile (the library picks the transport)."""
+    """A client for an entry's settings and stored login profile, or for the config flow's
+    check (no profile yet): the one place the HA side builds one; the library picks the transport."""
     username = data.get(CONF_USERNAME)
     stored = data.get(CONF_PROFILE)
     return ZteClient.from_stored(

@@ -44,7 +44,7 @@ from .sms_format import (
     capacity_from_raw,
     message_ids_param,
     parse_messages,
-    sms_counters_cleared,
+    sms_counters_after_mark,
     sms_list_needed,
     sms_time,
 )
@@ -165,7 +165,7 @@ class GoformSms:
         wanted = await self._ids_write(ids, "SET_MSG_READ", {"tag": "0"}, what="mark read")
         if wanted:
             if self._counters is not None:
-                self._after_mark = sms_counters_cleared(self._counters)
+                self._after_mark = sms_counters_after_mark(self._counters, len(wanted))
             _LOGGER.debug("Marked %d SMS read", len(wanted))
 
     async def sms_capacity(self) -> SmsCapacity:

@@ -200,10 +200,17 @@ def sms_list_needed(previous: Mapping[str, str] | None, current: Mapping[str, st
     return _flag(current) and not _flag(previous)
 
 
-def sms_counters_cleared(raw: Mapping[str, str]) -> dict[str, str]:
-    """A poll's fields as they read once every unread message was marked read: the baseline
-    `sms_list_needed` compares the next poll with after a mark-read."""
-    return {**raw, **dict.fromkeys(SMS_POLL_FIELDS, "0")}
+def sms_counters_after_mark(raw: Mapping[str, str], marked: int) -> dict[str, str]:
+    """A poll's fields as they read once `marked` messages of the device memory were marked read:
+    the baseline `sms_list_needed` compares the next poll with after a mark-read. The total and
+    device unread counters drop by that many (unread messages older than the ones fired stay
+    counted); the SIM's counter and the new-message flag stay as they were (many builds clear
+    the flag only when their own page reads the list: a flag still up is no news)."""
+    dropped = {
+        key: str(max(0, (to_int(raw.get(key)) or 0) - marked))
+        for key in ("sms_unread_num", "sms_dev_unread_num")
+    }
+    return {**raw, **dropped}
 
 
 def _flag(raw: Mapping[str, str]) -> bool:
