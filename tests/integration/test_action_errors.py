@@ -82,7 +82,9 @@ async def test_delete_when_the_router_refuses(hass: HomeAssistant, modem: ModemS
     entry = await setup_modem_entry(hass, modem)
     with (
         patch.object(
-            entry.runtime_data.client.transport, "delete_all_but", AsyncMock(side_effect=ZteConnectionError("gone"))
+            entry.runtime_data.client.transport,
+            "delete_all_but",
+            AsyncMock(side_effect=ZteConnectionError("gone")),
         ),
         pytest.raises(HomeAssistantError, match="Cannot reach the router"),
     ):
