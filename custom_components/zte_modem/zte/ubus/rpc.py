@@ -1,0 +1,166 @@
+"""The ubus JSON-RPC exchange: one `POST /ubus/` carrying a batch of calls, as the router's web page sends it.
+
+Every request is a JSON array of calls `{"jsonrpc": "2.0", "id": n, "method": "call",
+"params": [session, object, method, args]}`; the answer is an array matched by `id`. A call
+succeeds with `result: [0, {...}]` (some writes answer `[0]`); another first element is a
+ubus status (2 invalid argument, 3 method not found, 6 permission denied, ...); an expired
+or missing session is the JSON-RPC error -32002 "Access denied". Headers as the web page
+sends them: `Z-Tag` (the method, or the config for `uci get`), `Z-Mode` ("1" on a write
+while logged in), Referer and Origin (a G5TS over https answers 307 without a Referer). A
+`webtoken` cookie that some builds rotate is replayed by hand: the caller's cookie jar may
+ignore cookies of a host given as an IP address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import ssl
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+
+from ..connection import ClientStats, ClientTiming, modem_ssl_context
+from ..exceptions import ZteConnectionError, ZteUnsupportedFirmwareError
+
+PATH = "/ubus/"
+NULL_SESSION = "0" * 32
+ACCESS_DENIED = -32002
+STATUS_OK = 0
+COOKIE = "webtoken"
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One ubus call: object, method, arguments; `write` marks a change (Z-Mode 1)."""
+
+    obj: str
+    method: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+    write: bool = False
+
+    @property
+    def key(self) -> str:
+        """A name for the call, to find its reply: object.method, and the config of `uci get`."""
+        config = f".{self.args['config']}" if self.obj == "uci" and "config" in self.args else ""
+        return f"{self.obj}.{self.method}{config}"
+
+    @property
+    def tag(self) -> str:
+        """What the web page puts in Z-Tag: the config for `uci get`, else the method."""
+        if self.obj == "uci":
+            return str(self.args.get("config", self.method))
+        return self.method
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One call's answer: a ubus status and its data, or a JSON-RPC error code."""
+
+    status: int | None
+    data: dict[str, Any]
+    error: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Status 0 and no error."""
+        return self.error is None and self.status == STATUS_OK
+
+
+class UbusHttp:
+    """Batches of calls to one router's `/ubus/` endpoint over the caller's aiohttp session."""
+
+    def __init__(
+        self, host: str, *, session: aiohttp.ClientSession, timing: ClientTiming, stats: ClientStats
+    ) -> None:
+        self.host = host
+        self._session = session
+        self._timing = timing
+        self.stats = stats
+        self._ssl: ssl.SSLContext | bool = modem_ssl_context() if host.startswith("https://") else True
+        self._cookie: str | None = None
+        self._headers = {
+            "Referer": f"{host}/",
+            "Origin": host,
+            "X-Requested-With": "XMLHttpRequest",
+            "Content-Type": "application/json",
+        }
+
+    async def batch(self, session: str, calls: Sequence[Call]) -> list[Reply]:
+        """One POST with every call; the replies in the order of `calls`."""
+        body = [
+            {
+                "jsonrpc": "2.0",
+                "id": index,
+                "method": "call",
+                "params": [session, c.obj, c.method, dict(c.args)],
+            }
+            for index, c in enumerate(calls, start=1)
+        ]
+        headers = dict(self._headers)
+        headers["Z-Tag"] = calls[0].tag if calls else ""
+        headers["Z-Mode"] = "1" if session != NULL_SESSION and any(c.write for c in calls) else "0"
+        if self._cookie is not None:
+            headers["Cookie"] = f"{COOKIE}={self._cookie}"
+        status, text, cookie = await self._post(headers, json.dumps(body))
+        if cookie is not None:
+            self._cookie = cookie
+        if 300 <= status < 400:
+            raise ZteUnsupportedFirmwareError(f"redirected (HTTP {status})")
+        if status >= 400:
+            raise ZteConnectionError(f"{self.host} answered HTTP {status}")
+        return decode_replies(text, len(calls))
+
+    async def _post(self, headers: Mapping[str, str], body: str) -> tuple[int, str, str | None]:
+        self.stats.requests += 1
+        timeout = self._timing.request_timeout
+        try:
+            async with asyncio.timeout(timeout):
+                async with self._session.post(
+                    f"{self.host}{PATH}",
+                    params={"t": str(int(time.time() * 1000))},
+                    data=body,
+                    headers=headers,
+                    allow_redirects=False,
+                    ssl=self._ssl,
+                ) as response:
+                    text = (await response.read()).decode("utf-8", errors="replace")
+                    morsel = response.cookies.get(COOKIE)
+                    return response.status, text, morsel.value.strip('"') if morsel is not None else None
+        except TimeoutError as err:
+            raise ZteConnectionError(f"Timed out after {timeout:g} s talking to {self.host}") from err
+        except aiohttp.ClientError as err:
+            raise ZteConnectionError(f"Cannot talk to {self.host}: {type(err).__name__}") from err
+
+
+def decode_replies(text: str, count: int) -> list[Reply]:
+    """The answer array, in call order; a clear error for HTML, garbage or a cut-off body."""
+    body = text.strip()
+    if not body.startswith("["):
+        raise ZteUnsupportedFirmwareError("the answer is not a JSON-RPC array")
+    try:
+        decoded: Any = json.loads(body)
+    except ValueError as err:
+        raise ZteConnectionError("The router sent an incomplete or invalid JSON answer") from err
+    by_id: dict[int, Reply] = {}
+    for item in decoded if isinstance(decoded, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("id"), int):
+            by_id[item["id"]] = _reply(item)
+    missing = Reply(status=None, data={})
+    return [by_id.get(index, missing) for index in range(1, count + 1)]
+
+
+def _reply(item: Mapping[str, Any]) -> Reply:
+    error = item.get("error")
+    if isinstance(error, dict):
+        code = error.get("code")
+        return Reply(status=None, data={}, error=code if isinstance(code, int) else 0)
+    result = item.get("result")
+    if not isinstance(result, list) or not result:
+        return Reply(status=None, data={})
+    status = result[0] if isinstance(result[0], int) else None
+    data = result[1] if len(result) > 1 and isinstance(result[1], dict) else {}
+    return Reply(status=status, data=data)

@@ -1,0 +1,241 @@
+"""The ubus transport against the ubus simulator: login as the web page does it, one POST per poll,
+the lockout rules, a lost session, writes read back; and the recorded answers of real routers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from custom_components.zte_modem.zte import (
+    Feature,
+    ZteAuthenticationError,
+    ZteBusyError,
+    ZteControlValidationError,
+    ZteLockedError,
+    ZteSmsUnavailableError,
+)
+from custom_components.zte_modem.zte.goform.parse import PciFormat, ValueFormat
+from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
+from custom_components.zte_modem.zte.ubus.client import UbusClient
+from custom_components.zte_modem.zte.ubus.fields import NETINFO, TRAFFIC, goform_view, sinr_db
+from custom_components.zte_modem.zte.ubus.login import hashed_password
+from custom_components.zte_modem.zte.ubus.profile import FailCount, UbusProfile
+from custom_components.zte_modem.zte.ubus.rpc import Reply
+from tests.simulator.ubus import UBUS_PROFILES, UbusSimulator, web_password, with_switches
+
+PASSWORD = "Sup3r-Secret-pw"
+RECORDED = Path(__file__).parents[1] / "fixtures" / "real" / "ubus"
+
+type Setup = Callable[..., Awaitable[tuple[UbusSimulator, UbusClient]]]
+
+
+@pytest.fixture
+async def ubus(socket_enabled: None) -> AsyncIterator[Setup]:
+    """Start a ubus simulator and a client for it; both closed at teardown."""
+    started: list[tuple[UbusSimulator, aiohttp.ClientSession]] = []
+
+    async def setup(
+        profile: Any = "g5ts", *, password: str = PASSWORD, **client: Any
+    ) -> tuple[UbusSimulator, UbusClient]:
+        modem = UbusSimulator(profile, PASSWORD)
+        await modem.start()
+        session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        started.append((modem, session))
+        made = UbusClient(modem.url, password, session=session, **client)
+        made.timing.control_poll_interval = 0.01
+        return modem, made
+
+    yield setup
+    for modem, session in started:
+        await session.close()
+        await modem.stop()
+
+
+def test_password_is_hashed_as_the_web_page_does() -> None:
+    """Uppercase hex SHA-256 of (uppercase hex SHA-256 of the password + salt), as the simulator checks."""
+    assert hashed_password("admin", "5A17") == web_password("admin", "5A17")
+    assert hashed_password("admin", "5A17").isupper()
+    assert hashed_password("admin", "5A17") != hashed_password("admin", "5A18")
+
+
+@pytest.mark.parametrize("profile", sorted(UBUS_PROFILES))
+async def test_every_profile_logs_in_and_reads_in_one_post(ubus: Setup, profile: str) -> None:
+    """Login, then polls of one POST each: radio, traffic, session state; the identity once."""
+    modem, client = await ubus(profile)
+    first = await client.read()
+    assert modem.stats.logins == 1
+    assert first.device.model == UBUS_PROFILES[profile].market_name
+    assert first.device.serial == modem.values["imei"]
+    assert first.values["lte_rsrp"] == -80
+    assert first.values["lte_sinr"] == 7.0  # "7.0", or 70 in tenths on the MC7500 profile
+    assert first.values["nr5g_sinr"] == 18.0
+    assert first.values["lte_ca_bands"] == "B1+B3+B20"
+    assert first.values["nr5g_band"] == "n78"
+    assert first.controls.mobile_data is True
+
+    requests = modem.stats.requests
+    for _ in range(5):
+        await client.read()
+    assert modem.stats.requests - requests == 5
+    assert modem.stats.logins == 1
+    # The identity calls ride along with the first poll only.
+    assert not any("uci.get.zwrt_common_info" in batch for batch in modem.batches[-5:])
+    assert modem.stats.max_concurrency == 1
+
+
+async def test_wrong_password_costs_exactly_one_attempt(ubus: Setup) -> None:
+    """A wrong password raises with the attempts left and is never tried again by itself."""
+    modem, client = await ubus(password="wrong")
+    with pytest.raises(ZteAuthenticationError) as caught:
+        await client.read()
+    assert modem.stats.failed_logins == 1
+    assert caught.value.attempts_left == 4
+
+
+@pytest.mark.parametrize("fail_count", ["left", "failures"])
+async def test_never_the_last_attempt_whatever_the_counter_means(ubus: Setup, fail_count: str) -> None:
+    """Four failures on the router: the client refuses to spend the fifth, for either meaning of
+    login_fail_num, once it has seen the counter fresh (5 left or 0 failures)."""
+    modem, client = await ubus(with_switches("g5ts", fail_count=fail_count))
+    await client.read()  # a fresh counter tells what it counts
+    assert client.session.profile.fail_count is FailCount(fail_count)
+    modem.expire_sessions()
+    modem.state.failures = 4
+    with pytest.raises(ZteLockedError):
+        await client.read()
+    assert modem.stats.failed_logins == 0
+
+
+async def test_no_login_while_locked(ubus: Setup) -> None:
+    """Locked after five failures elsewhere: the client says for how long and tries nothing."""
+    modem, client = await ubus()
+    modem.state.failures = 5
+    modem.state.locked_until = modem.clock() + 120
+    with pytest.raises(ZteLockedError) as caught:
+        await client.read()
+    assert 0 < caught.value.seconds_remaining <= 120
+    assert modem.stats.logins == modem.stats.failed_logins == 0
+
+
+async def test_busy_when_someone_else_is_logged_in(ubus: Setup) -> None:
+    """Result 3: someone else holds the session; no attempt is burnt."""
+    modem, client = await ubus()
+    modem.login_result = "3"
+    with pytest.raises(ZteBusyError):
+        await client.read()
+    assert modem.stats.failed_logins == 0
+
+
+@pytest.mark.parametrize("how", ["access_denied", "reset"])
+async def test_browser_login_mid_polling_costs_one_login(ubus: Setup, how: str) -> None:
+    """The web page takes the session (-32002 on our calls, or a dropped connection): one login, the
+    same batch again, the values right."""
+    modem, client = await ubus()
+    await client.read()
+    modem.browser_login()
+    if how == "reset":
+        modem.reset_next = 1
+    snapshot = await client.read()
+    assert snapshot.values["lte_rsrp"] == -80
+    assert modem.stats.logins == 2
+
+
+async def test_cookie_and_referer_as_the_web_page_sends_them(ubus: Setup) -> None:
+    """The G5TS profile answers 307 without a Referer and rotates a webtoken cookie: polls go on."""
+    modem, client = await ubus("g5ts")
+    for _ in range(3):
+        await client.read()
+    assert modem.stats.logins == 1
+
+
+async def test_network_mode_offers_this_firmware_s_tokens_and_reads_back(ubus: Setup) -> None:
+    """Only tokens of the list that holds the current one; a change is written and read back."""
+    modem, client = await ubus("u60pro")
+    capabilities = await client.capabilities()
+    assert capabilities.network_modes == UBUS_PROFILES["u60pro"].modes
+    assert capabilities.supports(Feature.NR5G, Feature.NETWORK_MODE, Feature.MOBILE_DATA)
+    assert not capabilities.supports(Feature.SMS)
+
+    await client.set_network_mode("Only_LTE")
+    assert modem.state.net_select == "Only_LTE"
+    assert (await client.read()).controls.network_mode == "Only_LTE"
+    with pytest.raises(ZteControlValidationError):
+        await client.set_network_mode("4G_AND_5G")  # a G5TS token, not this firmware's
+
+
+async def test_mobile_data_and_reboot(ubus: Setup) -> None:
+    """Mobile data off and on, read back; a reboot ends the session (next poll logs in again)."""
+    modem, client = await ubus()
+    await client.read()
+    await client.set_mobile_data(False)
+    assert (await client.read()).controls.mobile_data is False
+    await client.set_mobile_data(True)
+    assert modem.state.data_enabled is True
+    await client.reboot()
+    assert modem.stats.reboots == 1
+    await client.read()
+    assert modem.stats.logins == 2
+
+
+async def test_sms_is_a_clear_error_not_a_crash(ubus: Setup) -> None:
+    """Not offered on this transport yet: the SMS calls say so."""
+    _, client = await ubus()
+    with pytest.raises(ZteSmsUnavailableError):
+        await client.list_sms()
+
+
+async def test_stored_profile_round_trips(ubus: Setup) -> None:
+    """What the entry stores names the transport and comes back the same."""
+    _, client = await ubus()
+    await client.read()
+    stored = client.stored_profile
+    assert stored is not None
+    assert stored["transport"] == "ubus"
+    assert UbusProfile.from_dict(stored) == client.session.profile
+
+
+def _recorded(name: str) -> dict[str, Any]:
+    answer: dict[str, Any] = json.loads((RECORDED / name).read_text())["answer"]
+    return answer
+
+
+def test_recorded_mc7510_answer() -> None:
+    """An MC7510 (G51F) B04 in ENDC: CA from lteca, decimal ids, SINR strings, byte counters above 2^32."""
+    view = goform_view(
+        {
+            NETINFO.key: Reply(0, _recorded("mc7510-nwinfo_get_netinfo-dawidroz.json")),
+            TRAFFIC.key: Reply(0, _recorded("mc7510-get_wwandst-dawidroz.json")),
+        }
+    )
+    values = snapshot_from_raw(view, ValueFormat(lte_pci=PciFormat.DECIMAL)).values
+    assert values["lte_band"] == "B1"
+    assert values["lte_ca_bands"] == "B1+B3+B20"
+    assert values["lte_ca_total_bandwidth"] == 40.0
+    assert (values["lte_pci"], values["cell_id"], values["nr5g_pci"]) == (259, 35072027, 463)
+    assert (values["lte_sinr"], values["nr5g_sinr"]) == (7.0, 18.0)
+    assert values["nr5g_band"] == "n78"
+    assert values["monthly_rx"] == 487567569649
+
+
+def test_recorded_u60_pro_answer_in_sa() -> None:
+    """A U60 Pro B31 on SA n41: the LTE levels it reports as 0 are no values, no LTE band."""
+    view = goform_view({NETINFO.key: Reply(0, _recorded("mu5250-nwinfo_get_netinfo-u60manual.json"))})
+    values = snapshot_from_raw(view, ValueFormat(lte_pci=PciFormat.DECIMAL)).values
+    assert values["network_type"] == "SA"
+    assert values["lte_rsrp"] is None
+    assert values["lte_sinr"] is None
+    assert values["lte_band"] is None
+    assert values["nr5g_band"] == "n41"
+    assert values["nr5g_sinr"] == 22.5
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("7.0", "7.0"), (150, "15"), (0, ""), ("0.0", "0.0"), (-5, "-5")]
+)
+def test_sinr_in_db_tenths_or_missing(raw: object, expected: str) -> None:
+    assert sinr_db(raw) == expected

@@ -1,0 +1,386 @@
+"""A ubus router (G5TS, U60 Pro, MC7500, G5 Ultra) on a real HTTP socket: `POST /ubus/` with JSON-RPC batches.
+
+Written from the facts in ../shared/docs/ubus-protocol.md (§2.8 is the checklist); values in
+our own words, shapes as the sources describe them. Each profile switches what differs:
+ints or strings, SINR in dB or tenths, what `login_fail_num` counts, `webtoken` cookies, the
+307 without a Referer, the network-mode tokens, a result as string or int.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from aiohttp import web
+
+from .server import SimStats, self_signed_context
+
+NULL = "0" * 32
+MAX_LOGIN_COUNT = 5
+ACCESS_DENIED = {"code": -32002, "message": "Access denied"}
+# Callable under the null session (§2.8).
+OPEN_METHODS = frozenset(
+    {
+        "zwrt_web.web_login_info",
+        "zwrt_web.web_login",
+        "zte_nwinfo_api.nwinfo_get_netinfo",
+        "zwrt_router.api.router_get_status_no_auth",
+        "uci.get.zwrt_common_info",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UbusSimProfile:
+    """What one ubus firmware does differently."""
+
+    name: str
+    model_name: str
+    market_name: str
+    firmware: str
+    modes: tuple[str, ...]
+    net_select: str
+    https: bool = False
+    webtoken_cookie: bool = False
+    redirect_without_referer: bool = False
+    strings: bool = False  # every number as a string (unverified; the recorded answers have ints)
+    sinr_tenths: bool = False  # SINR in tenths of a dB (MC7500 document)
+    fail_count: str = "left"  # what login_fail_num counts: "left" or "failures"
+    result_as_int: bool = False
+
+
+UBUS_PROFILES: dict[str, UbusSimProfile] = {
+    profile.name: profile
+    for profile in (
+        UbusSimProfile(
+            name="g5ts",
+            model_name="G5TS",
+            market_name="G5TS",
+            firmware="BD_G5TSV1.0.0B05",
+            modes=("4G_AND_5G", "LTE_AND_5G", "Only_5G", "Only_LTE"),
+            net_select="4G_AND_5G",
+            https=True,
+            webtoken_cookie=True,
+            redirect_without_referer=True,
+        ),
+        UbusSimProfile(
+            name="u60pro",
+            model_name="MU5250",
+            market_name="U60 Pro",
+            firmware="BD_CNMU5250V1.0.0B31",
+            modes=("WL_AND_5G", "LTE_AND_5G", "Only_5G", "Only_LTE", "Only_WCDMA"),
+            net_select="WL_AND_5G",
+            fail_count="failures",
+            result_as_int=True,
+        ),
+        UbusSimProfile(
+            name="mc7500",
+            model_name="MC7500",
+            market_name="MC7500",
+            firmware="BD_MC7500V1.0.0B02",
+            modes=("AUTO_AND_5G", "ONLY_5G", "ONLY_LTE"),
+            net_select="AUTO_AND_5G",
+            sinr_tenths=True,
+            fail_count="failures",
+        ),
+        UbusSimProfile(
+            name="g5ultra",
+            model_name="G5 Ultra",
+            market_name="G5 Ultra",
+            firmware="BD_G5ULTRAV1.0.0B03",
+            modes=("WL_AND_5G", "LTE_AND_5G", "Only_5G", "Only_LTE"),
+            net_select="WL_AND_5G",
+            https=True,
+        ),
+    )
+}
+
+# An ENDC cell as an MC7510 (B04) answered it: B1 + CA B3/B20, n78; ints, SINR as strings with
+# one decimal, signalbar a string (tests/fixtures/real/ubus/mc7510-nwinfo_get_netinfo-dawidroz.json,
+# from dawidroz/zte-modem-luci@44f6437 tests/ubus-map.test.sh).
+NSA_RADIO: dict[str, Any] = {
+    "network_type": "ENDC",
+    "signalbar": "5",
+    "simcard_roam": "Home",
+    "network_provider": "Orange",
+    "network_provider_fullname": "Orange",
+    "wan_active_band": "LTE BAND 1",
+    "wan_active_channel": 75,
+    "cell_id": 35072027,
+    "lte_pci": 259,
+    "lte_rsrp": -80,
+    "lte_rsrq": -9,
+    "lte_rssi": -79,
+    "lte_snr": "7.0",
+    "lteca": "259,1,53711,75,15.0;259,3,2,1725,15.0;307,20,2,6200,10.0;",
+    "nr5g_pci": 463,
+    "nr5g_action_channel": 640704,
+    "nr5g_action_band": "n78",
+    "nr5g_rsrp": -91,
+    "nr5g_rsrq": -12,
+    "nr5g_snr": "18.0",
+}
+
+
+def web_password(password: str, salt: str) -> str:
+    """What the web page sends: SHA-256 twice, uppercase hex."""
+    first = hashlib.sha256(password.encode()).hexdigest().upper()
+    return hashlib.sha256((first + salt).encode()).hexdigest().upper()
+
+
+@dataclass(slots=True)
+class UbusState:
+    """What the router keeps between requests."""
+
+    net_select: str
+    data_enabled: bool = True
+    failures: int = 0
+    locked_until: float | None = None
+    token: str | None = None
+    salt: str = field(default_factory=lambda: secrets.token_hex(16))
+    reboots: int = 0
+    writes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+class UbusSimulator:
+    """One ubus router; tests steer it directly (browser_login, expire_sessions, reset_next)."""
+
+    def __init__(
+        self,
+        profile: str | UbusSimProfile = "g5ts",
+        password: str = "admin",
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        lock_seconds: int = 300,
+    ) -> None:
+        self.profile = UBUS_PROFILES[profile] if isinstance(profile, str) else profile
+        self.password = password
+        self.clock = clock
+        self.lock_seconds = lock_seconds
+        self.values = {"imei": "869000000000142", "wlan_mac_address": "34:DA:B7:00:00:42"}
+        self.radio: dict[str, Any] = dict(NSA_RADIO)
+        self.state = UbusState(net_select=self.profile.net_select)
+        self.stats = SimStats()
+        self.login_result: str | None = None  # answer this instead of checking the password ("3": busy)
+        self.reset_next = 0  # requests to answer with a dropped connection
+        self.batches: list[list[str]] = []  # the methods of every batch, in order
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    async def start(self) -> str:
+        """Listen on a free port of 127.0.0.1 (with TLS when the profile serves https)."""
+        app = web.Application()
+        app.router.add_post("/ubus/", self._ubus)
+        app.router.add_post("/ubus", self._ubus)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        context = self_signed_context() if self.profile.https else None
+        site = web.TCPSite(self._runner, "127.0.0.1", 0, ssl_context=context)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"{'https' if context else 'http'}://127.0.0.1:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        """Close the socket."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    # -- steering ----------------------------------------------------------------------
+
+    def browser_login(self) -> None:
+        """Someone logs in on the web page: our session is gone (single session)."""
+        self.state.token = secrets.token_hex(16)
+
+    def expire_sessions(self) -> None:
+        """The session timed out."""
+        self.state.token = None
+
+    @property
+    def attempts_left(self) -> int:
+        return MAX_LOGIN_COUNT - self.state.failures
+
+    # -- HTTP --------------------------------------------------------------------------
+
+    async def _ubus(self, request: web.Request) -> web.StreamResponse:
+        self.stats.requests += 1
+        self.stats.in_flight += 1
+        self.stats.max_concurrency = max(self.stats.max_concurrency, self.stats.in_flight)
+        try:
+            if self.reset_next > 0:
+                self.reset_next -= 1
+                if request.transport is not None:
+                    request.transport.abort()
+                return web.Response(status=500)
+            if self.profile.redirect_without_referer and not request.headers.get("Referer"):
+                return web.Response(status=307, headers={"Location": "/index.html"})
+            try:
+                body = json.loads(await request.text())
+            except ValueError:
+                return web.Response(status=400, text="bad request")
+            if not isinstance(body, list):
+                return web.Response(status=400, text="array expected")
+            self.batches.append([_name(item) for item in body if isinstance(item, dict)])
+            replies = [self._call(item) for item in body if isinstance(item, dict)]
+            response = web.json_response(replies)
+            if self.profile.webtoken_cookie:
+                response.headers["Set-Cookie"] = f'webtoken="{secrets.token_hex(8)}"; Path=/'
+            return response
+        finally:
+            self.stats.in_flight -= 1
+
+    def _call(self, item: dict[str, Any]) -> dict[str, Any]:
+        ident = item.get("id")
+        params = item.get("params")
+        if not isinstance(params, list) or len(params) != 4:
+            return {"jsonrpc": "2.0", "id": ident, "error": {"code": -32600, "message": "Invalid request"}}
+        session, obj, method, args = params
+        name = _name(item)
+        if name not in OPEN_METHODS and (session == NULL or session != self.state.token):
+            return {"jsonrpc": "2.0", "id": ident, "error": ACCESS_DENIED}
+        result = self._answer(name, args if isinstance(args, dict) else {})
+        return {"jsonrpc": "2.0", "id": ident, "result": result}
+
+    def _answer(self, name: str, args: dict[str, Any]) -> list[Any]:
+        handler = {
+            "zwrt_web.web_login_info": self._login_info,
+            "zwrt_web.web_login": self._login,
+            "zwrt_web.web_logout": self._logout,
+            "zte_nwinfo_api.nwinfo_get_netinfo": self._netinfo,
+            "zwrt_data.get_wwandst": self._traffic,
+            "zwrt_data.get_wwaniface": self._wan,
+            "zwrt_data.set_wwaniface": self._set_wan,
+            "zwrt_bsp.thermal.get_cpu_temp": lambda _: [0, {"cpuss_temp": self._number(47)}],
+            "uci.get.zwrt_common_info": self._common_info,
+            "uci.get.zwrt_zte_mdm": lambda _: [0, {"values": {"imei": self.values["imei"], **self._mac()}}],
+            "zte_nwinfo_api.nwinfo_set_netselect": self._set_mode,
+            "zwrt_mc.device.manager.device_reboot": self._reboot,
+        }.get(name)
+        return handler(args) if handler is not None else [3]  # method not found
+
+    def _number(self, value: float) -> Any:
+        return str(value) if self.profile.strings else value
+
+    def _mac(self) -> dict[str, str]:
+        return {"wlan_mac_address": self.values["wlan_mac_address"]}
+
+    def _login_info(self, _: dict[str, Any]) -> list[Any]:
+        now = self.clock()
+        if self.state.locked_until is not None and now >= self.state.locked_until:
+            self.state.locked_until, self.state.failures = None, 0
+        counter = self.attempts_left if self.profile.fail_count == "left" else self.state.failures
+        left = 0 if self.state.locked_until is None else int(self.state.locked_until - now)
+        return [
+            0,
+            {"zte_web_sault": self.state.salt, "login_fail_num": counter, "login_fail_lock_lefttime": left},
+        ]
+
+    def _login(self, args: dict[str, Any]) -> list[Any]:
+        result = self.login_result
+        if result is None:
+            if self.state.locked_until is not None:
+                result = "1"
+            elif args.get("password") == web_password(self.password, self.state.salt):
+                result = "0"
+            else:
+                result = "1"
+                self.stats.failed_logins += 1
+                self.state.failures += 1
+                if self.state.failures >= MAX_LOGIN_COUNT:
+                    self.state.locked_until = self.clock() + self.lock_seconds
+        answer: dict[str, Any] = {"result": int(result) if self.profile.result_as_int else result}
+        if result == "0":
+            self.stats.logins += 1
+            self.state.failures = 0
+            self.state.token = secrets.token_hex(16)
+            answer |= {"ubus_rpc_session": self.state.token, "timeout": 300}
+        return [0, answer]
+
+    def _logout(self, _: dict[str, Any]) -> list[Any]:
+        self.state.token = None
+        return [0]
+
+    def _netinfo(self, _: dict[str, Any]) -> list[Any]:
+        self.stats.reads += 1
+        radio = {
+            key: self._number(value) if isinstance(value, int) else value for key, value in self.radio.items()
+        }
+        if self.profile.sinr_tenths:
+            for key in ("lte_snr", "nr5g_snr"):
+                radio[key] = round(float(self.radio[key]) * 10)
+        return [0, {**radio, "net_select": self.state.net_select}]
+
+    def _traffic(self, args: dict[str, Any]) -> list[Any]:
+        counters = {
+            "real_rx_speed": 1_250_000,
+            "real_tx_speed": 250_000,
+            "real_rx_bytes": 4_000_000_000,
+            "real_tx_bytes": 600_000_000,
+            "real_time": 7200,
+            "month_rx_bytes": 52_000_000_000,
+            "month_tx_bytes": 6_000_000_000,
+        }
+        return [0, {key: self._number(value) for key, value in counters.items()}]
+
+    def _wan(self, _: dict[str, Any]) -> list[Any]:
+        return [0, {"connect_status": "connected" if self.state.data_enabled else "disconnected"}]
+
+    def _set_wan(self, args: dict[str, Any]) -> list[Any]:
+        self.state.writes.append(("set_wwaniface", args))
+        self.stats.writes += 1
+        self.state.data_enabled = str(args.get("enable")) == "1"
+        return [0]
+
+    def _set_mode(self, args: dict[str, Any]) -> list[Any]:
+        self.state.writes.append(("nwinfo_set_netselect", args))
+        self.stats.writes += 1
+        mode = args.get("net_select")
+        if mode not in self.profile.modes:
+            return [2]  # invalid argument
+        self.state.net_select = str(mode)
+        return [0]
+
+    def _reboot(self, args: dict[str, Any]) -> list[Any]:
+        self.state.writes.append(("device_reboot", args))
+        self.stats.reboots += 1
+        self.state.token = None
+        return [0]
+
+    def _common_info(self, _: dict[str, Any]) -> list[Any]:
+        profile = self.profile
+        values = {
+            "model_name": profile.model_name,
+            "device_market_name": profile.market_name,
+            "hardware_version": "V1.0",
+            "wa_inner_version": profile.firmware,
+        }
+        return [0, {"values": values}]
+
+
+def _name(item: dict[str, Any]) -> str:
+    params = item.get("params")
+    if not isinstance(params, list) or len(params) != 4:
+        return ""
+    _, obj, method, args = params
+    if obj == "uci" and isinstance(args, dict):
+        return f"uci.{method}.{args.get('config')}"
+    return f"{obj}.{method}"
+
+
+def _self_signed() -> Any:
+    from tests.secure_broker import self_signed_context
+
+    return self_signed_context()
+
+
+def with_switches(profile: str, **changes: Any) -> UbusSimProfile:
+    """A profile with some switches changed (tests)."""
+    return replace(UBUS_PROFILES[profile], **changes)
