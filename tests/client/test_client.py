@@ -425,6 +425,7 @@ async def test_cancelled_leader_does_not_break_followers(
     """Cancelling the caller that started a read cancels waiters, next read works."""
     modem = await make_modem(latency=(0.1, 0.1))
     client = await make_client(modem)
+    await client.login()  # the API and the login scheme are known: reads share one flight
     leader = asyncio.ensure_future(client.read())
     await asyncio.sleep(0.01)
     follower = asyncio.ensure_future(client.read())

@@ -743,6 +743,7 @@ async def test_losing_the_modem_midway_reports_the_rest_failed(
 ) -> None:
     """Before any number went out the connection error raises; after one, the rest are "error"."""
     modem, client = await _setup(make_modem, make_client)
+    await client.login()
     real_send = client.transport.sms._send_one
     calls = 0
 

@@ -58,9 +58,10 @@ class GoformClient:
         username: str | None = None,
         profile: LoginProfile | None = None,
         timing: ClientTiming | None = None,
+        stats: ClientStats | None = None,
     ) -> None:
         self.timing = timing or ClientTiming()
-        self.stats = ClientStats()
+        self.stats = stats or ClientStats()
         self.http = GoformHttp(normalize_host(host), session=session, timing=self.timing, stats=self.stats)
         self._login = Login(self.http, password=password, username=username)
         self.session = GoformSession(self.http, self._login, profile=profile)

@@ -57,9 +57,10 @@ class UbusClient:
         username: str | None = None,
         profile: UbusProfile | None = None,
         timing: ClientTiming | None = None,
+        stats: ClientStats | None = None,
     ) -> None:
         self.timing = timing or ClientTiming()
-        self.stats = ClientStats()
+        self.stats = stats or ClientStats()
         self.http = UbusHttp(normalize_host(host), session=session, timing=self.timing, stats=self.stats)
         self.session = UbusSession(
             self.http,

@@ -1,0 +1,94 @@
+"""Which API a router speaks: ubus (`POST /ubus/` answers a JSON-RPC array) or goform (anything else).
+
+Asked once, at the first login of a client without a stored profile; the answer is stored
+with the profile, so a restart asks nothing. A router that sends http to https (a G5 Ultra
+serves https by default) is followed there once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+import aiohttp
+
+from .connection import ClientStats, ClientTiming, modem_ssl_context
+from .exceptions import ZteConnectionError
+
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# web_login_info under the null session: the web page's first call.
+PROBE = [
+    {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "call",
+        "params": ["0" * 32, "zwrt_web", "web_login_info", {}],
+    }
+]
+
+
+class Transport(StrEnum):
+    """The API a router speaks."""
+
+    GOFORM = "goform"
+    UBUS = "ubus"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The transport, and the address to use (https when the router sent us there)."""
+
+    transport: Transport
+    host: str
+
+
+async def find_transport(
+    host: str, *, session: aiohttp.ClientSession, timing: ClientTiming, stats: ClientStats
+) -> Found:
+    """Ask `POST /ubus/`; a JSON-RPC array means ubus, anything else goform."""
+    for _ in range(2):
+        status, location, body = await _probe(host, session=session, timing=timing, stats=stats)
+        if status in REDIRECTS and location.startswith("https://") and host.startswith("http://"):
+            host = "https://" + host.removeprefix("http://")
+            continue
+        return Found(Transport.UBUS if _is_jsonrpc_array(body) else Transport.GOFORM, host)
+    return Found(Transport.GOFORM, host)
+
+
+def _is_jsonrpc_array(body: str) -> bool:
+    try:
+        decoded = json.loads(body)
+    except ValueError:
+        return False
+    return (
+        isinstance(decoded, list)
+        and bool(decoded)
+        and isinstance(decoded[0], dict)
+        and decoded[0].get("jsonrpc") == "2.0"
+        and ("result" in decoded[0] or "error" in decoded[0])
+    )
+
+
+async def _probe(
+    host: str, *, session: aiohttp.ClientSession, timing: ClientTiming, stats: ClientStats
+) -> tuple[int, str, str]:
+    stats.requests += 1
+    try:
+        async with asyncio.timeout(timing.request_timeout):
+            async with session.post(
+                f"{host}/ubus/",
+                params={"t": str(int(time.time() * 1000))},
+                data=json.dumps(PROBE),
+                headers={"Referer": f"{host}/", "Origin": host, "Content-Type": "application/json"},
+                allow_redirects=False,
+                ssl=modem_ssl_context() if host.startswith("https://") else True,
+            ) as response:
+                body = (await response.read()).decode("utf-8", errors="replace")
+                return response.status, response.headers.get("Location", ""), body
+    except TimeoutError as err:
+        raise ZteConnectionError(f"Timed out after {timing.request_timeout:g} s talking to {host}") from err
+    except aiohttp.ClientError as err:
+        raise ZteConnectionError(f"Cannot talk to {host}: {type(err).__name__}") from err
