@@ -17,6 +17,7 @@ from custom_components.zte_modem.zte import METRICS
 from custom_components.zte_modem.zte.probe import build_parser, main, run_probe
 from tests.conftest import ModemFactory
 from tests.simulator import PROFILES
+from tests.simulator.ubus import UbusSimulator, web_password
 
 SECRET = "Pr0be-Secret"
 
@@ -238,3 +239,25 @@ async def test_scripts_probe_runs_with_the_project_venv(tmp_path: Path, make_mod
     code, stdout, stderr = await _run_as_typed(checkout, bare, "--host", modem.url, "--json")
     assert code == 0, stderr
     assert json.loads(stdout)["model"] == "MC801A"
+
+
+@pytest.mark.parametrize("profile", ["g5ts", "u60pro"])
+async def test_probe_on_a_ubus_router(socket_enabled: None, profile: str) -> None:
+    """The probe says which API, model and values; never the salt, the token, the hash or the IMEI."""
+    modem = UbusSimulator(profile, SECRET)
+    await modem.start()
+    try:
+        code, output = await _probe(modem.url, SECRET, "--json")
+        _, text_output = await _probe(modem.url, SECRET)
+    finally:
+        await modem.stop()
+    assert code == 0
+    result = json.loads(output)
+    assert result["transport"] == "ubus"
+    assert result["model"] == modem.profile.market_name
+    assert result["metrics"]["lte_rsrp"] == -80
+    assert "API:       ubus" in text_output
+    for secret in (SECRET, modem.state.salt, web_password(SECRET, modem.state.salt), modem.values["imei"]):
+        assert secret not in output
+        assert secret not in text_output
+    assert modem.state.token is None  # it logged out

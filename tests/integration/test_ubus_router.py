@@ -4,6 +4,7 @@ MQTT answer as on goform, a network-mode change goes through, a browser login co
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -15,9 +16,10 @@ from homeassistant.data_entry_flow import FlowResultType
 from pytest_homeassistant_custom_component.typing import MqttMockHAClient
 
 from custom_components.zte_modem.const import CONF_PROFILE, DOMAIN
+from custom_components.zte_modem.diagnostics import async_get_config_entry_diagnostics
 from tests.integration.conftest import PASSWORD, async_poll, setup_modem_entry
 from tests.integration.test_mqtt_bridge import cancel_mqtt_misc_timer, published, request
-from tests.simulator.ubus import UbusSimulator
+from tests.simulator.ubus import UbusSimulator, web_password
 
 __all__ = ["cancel_mqtt_misc_timer"]  # the autouse fixture of the MQTT tests applies here too
 
@@ -86,3 +88,19 @@ async def test_mqtt_lte_answer(hass: HomeAssistant, mqtt_mock: MqttMockHAClient,
     assert payload["rsrp"] == -80
     assert payload["ca_bands"] == "B1+B3+B20"
     assert payload["sinr"] == 7.0
+
+
+async def test_nothing_secret_in_diagnostics_or_log(
+    hass: HomeAssistant, g5ts: UbusSimulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No password, salt, session token, hashed password, cookie or IMEI in the diagnostics or the log."""
+    caplog.set_level(logging.DEBUG)
+    entry = await setup_modem_entry(hass, g5ts)
+    g5ts.browser_login()
+    await async_poll(hass, entry)
+    dump = json.dumps(await async_get_config_entry_diagnostics(hass, entry), default=str)
+    assert '"transport": "ubus"' in dump
+    secrets = (PASSWORD, g5ts.state.salt, web_password(PASSWORD, g5ts.state.salt), g5ts.values["imei"])
+    for secret in (*secrets, str(g5ts.state.token)):
+        assert secret not in dump
+        assert secret not in caplog.text

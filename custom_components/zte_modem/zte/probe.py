@@ -73,35 +73,26 @@ async def run_probe(args: argparse.Namespace, out: TextIO, password: str) -> int
         # A failed logout does not matter: the session times out on its own.
         with contextlib.suppress(ZteError):
             await client.logout()
-    profile = client.profile
-    assert profile is not None  # logged in
     result: dict[str, Any] = {
-        "family": profile.family.value,
+        "transport": client.transport_name,
+        **_login_report(client),
         "model": snapshot.device.model,
         "firmware": snapshot.device.firmware,
         "config_version": snapshot.device.config_version,
         "hardware_version": snapshot.device.hardware_version,
-        "login": {
-            "password_encoding": profile.password_encoding.value,
-            "ad_digest": profile.ad_digest.value,
-            "login_form": profile.login_form.value,
-            "multi_user": profile.multi_user,
-            "lte_pci_format": profile.pci_format.value if profile.pci_format else None,
-        },
-        "detection": _detection_report(client),
         # The same redaction as the diagnostics download: the output goes into public issues.
         "metrics": redact(snapshot.values),
     }
     if args.json:
         out.write(json.dumps(result, indent=2) + "\n")
         return EXIT_OK
-    out.write(f"Family:    {result['family']}\n")
+    out.write(f"API:       {result['transport']}\n")
+    if result["family"] is not None:
+        out.write(f"Family:    {result['family']}\n")
     out.write(f"Model:     {result['model'] or 'unknown'}\n")
     out.write(f"Firmware:  {result['firmware'] or 'unknown'}\n")
-    out.write(
-        f"Login:     password {profile.password_encoding.value}, AD {profile.ad_digest.value}, "
-        f"form {profile.login_form.value}\n"
-    )
+    login = result["login"]
+    out.write("Login:     " + ", ".join(f"{key} {value}" for key, value in login.items()) + "\n")
     detection = result["detection"]
     out.write(f"Detection: {'confident' if detection['confident'] else 'NOT confident'}\n")
     for line in detection["evidence"]:
@@ -113,6 +104,28 @@ async def run_probe(args: argparse.Namespace, out: TextIO, password: str) -> int
         shown = "-" if value is None else f"{value}{' ' + metric.unit if metric.unit else ''}"
         out.write(f"{metric.key:<{width}}  {shown}\n")
     return EXIT_OK
+
+
+def _login_report(client: ZteClient) -> dict[str, Any]:
+    """How the login went: goform's detected scheme, or ubus's fixed one (never a salt or token)."""
+    profile = client.profile
+    if profile is None:
+        return {
+            "family": None,
+            "login": {"password": "sha256(sha256 + salt), as the web page", "session": "ubus_rpc_session"},
+            "detection": {"confident": True, "evidence": ["POST /ubus/ answered a JSON-RPC array"]},
+        }
+    return {
+        "family": profile.family.value,
+        "login": {
+            "password_encoding": profile.password_encoding.value,
+            "ad_digest": profile.ad_digest.value,
+            "login_form": profile.login_form.value,
+            "multi_user": profile.multi_user,
+            "lte_pci_format": profile.pci_format.value if profile.pci_format else None,
+        },
+        "detection": _detection_report(client),
+    }
 
 
 def _detection_report(client: ZteClient) -> dict[str, Any]:
