@@ -14,6 +14,7 @@ import aiohttp
 from custom_components.zte_modem.zte import ZteClient, new_messages
 from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 from tests.simulator import PROFILES, ModemSimulator
+from tests.simulator.ubus import UBUS_PROFILES, UbusSimulator
 
 READS = 100
 EXPIRE_EVERY = 10
@@ -176,6 +177,66 @@ async def bench_controls() -> None:
     print(f"\nMax concurrency {max_concurrency}, write tokens refused {ad_failures}.")
 
 
+async def bench_ubus_profile(name: str) -> dict[str, float]:
+    """Figures for one ubus profile: polls, browser logins, concurrent reads, writes."""
+    modem = UbusSimulator(name, "bench-pw")
+    await modem.start()
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            client = ZteClient(modem.url, "bench-pw", session=session)
+            client.timing.control_poll_interval = 0.01
+            await client.read()
+            modem.stats.reset()
+            for _ in range(READS):
+                await client.read()
+            per_read = modem.stats.requests / READS
+            modem.stats.reset()
+            for index in range(READS):
+                if index % EXPIRE_EVERY == 0:
+                    modem.browser_login()  # the web page takes the session
+                await client.read()
+            logins = modem.stats.logins
+            modem.stats.reset()
+            await asyncio.gather(*(client.read() for _ in range(READS)))
+            concurrent = modem.stats.requests
+            before = modem.stats.requests
+            await client.set_network_mode(modem.profile.modes[-1])
+            mode_write = modem.stats.requests - before
+            before = modem.stats.requests
+            await client.set_mobile_data(False)
+            data_write = modem.stats.requests - before
+            max_concurrency = modem.stats.max_concurrency
+    finally:
+        await modem.stop()
+    return {
+        "requests_per_read": per_read,
+        "logins": logins,
+        "concurrent": concurrent,
+        "mode_write": mode_write,
+        "data_write": data_write,
+        "max_concurrency": max_concurrency,
+    }
+
+
+async def bench_ubus() -> None:
+    """One row per ubus profile."""
+    print("\n## ubus routers (scripts/bench client)\n")
+    print(
+        "| profile | HTTP requests per read (target 1) "
+        "| logins / 100 reads, web page taking the session every 10 (target 10) "
+        "| HTTP requests for 100 concurrent reads (target 1) "
+        "| network mode write (call + read-back) | mobile data write (call + read-back) | max concurrency |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for name in UBUS_PROFILES:
+        figures = await bench_ubus_profile(name)
+        print(
+            f"| {name} | {figures['requests_per_read']:.2f} | {figures['logins']:.0f} "
+            f"| {figures['concurrent']:.0f} | {figures['mode_write']:.0f} | {figures['data_write']:.0f} "
+            f"| {figures['max_concurrency']:.0f} |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("suite", choices=["client", "mqtt", "all"], nargs="?", default="client")
@@ -184,6 +245,7 @@ def main() -> None:
         asyncio.run(bench_client())
         asyncio.run(bench_sms())
         asyncio.run(bench_controls())
+        asyncio.run(bench_ubus())
     if args.suite in ("mqtt", "all"):
         # The MQTT figures need a running Home Assistant: pytest's HA harness provides it.
         command = [
