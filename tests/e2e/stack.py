@@ -458,28 +458,35 @@ __all__ = [
 class InProcessModem(SimulatorProcess):
     """The simulator on a real socket in the test process, so tests can read what the router did."""
 
-    def __init__(self, password: str) -> None:  # no child process: nothing of the parent's __init__
+    # no child process: nothing of the parent's __init__
+    def __init__(self, password: str, ubus_profile: str | None = None) -> None:
         from tests.simulator.server import ModemSimulator
+        from tests.simulator.ubus import UbusSimulator
 
-        self.modem = ModemSimulator("mc801a", password, scenario="nsa", latency=(0.01, 0.05))
+        self.modem: Any = (
+            UbusSimulator(ubus_profile, password)
+            if ubus_profile
+            else ModemSimulator("mc801a", password, scenario="nsa", latency=(0.01, 0.05))
+        )
         self.port = 0
         self.url = ""
 
     async def wait_ready(self, session: aiohttp.ClientSession) -> None:
         if not self.url:
             self.url = await self.modem.start()
-            self.port = self.modem.port
+            self.port = int(self.url.rsplit(":", 1)[1])
 
     def stop(self) -> None:
         """Closed by InProcessStack.stop (an in-process server needs the event loop)."""
 
 
 class InProcessStack(Stack):
-    """The usual stack (real hass and Mosquitto) around the in-process simulator."""
+    """The usual stack (real hass and Mosquitto) around the in-process simulator (goform's MC801A,
+    or a ubus profile)."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, *, ubus_profile: str | None = None) -> None:
         super().__init__(workdir, modem_url="http://127.0.0.1:9")  # placeholder: no simulator process
-        self.sim = InProcessModem(self.modem_password)
+        self.sim = InProcessModem(self.modem_password, ubus_profile)
         self.simulator = self.sim
 
     async def start(self, *, frontend_extra: str = "") -> None:
