@@ -17,6 +17,7 @@ import yaml
 
 from tests.e2e.stack import DEMO_PASSWORD, DEMO_USER, HassProcess, Stack, hass_binary
 from tests.simulator import PROFILES
+from tests.simulator.ubus import UBUS_PROFILES
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKDIR = ROOT / ".develop"
@@ -72,6 +73,13 @@ class DemoHass(HassProcess):
         super().start()
 
 
+def simulated_model(profile: str) -> str:
+    """What the demo says it simulates."""
+    if profile in UBUS_PROFILES:
+        return f"{UBUS_PROFILES[profile].market_name}, ubus"
+    return PROFILES[profile].model
+
+
 def port_or_free(preferred: int) -> int:
     """The usual port when it is free, else any free one."""
     with socket.socket() as probe:
@@ -115,7 +123,7 @@ async def run(args: argparse.Namespace) -> None:
         print(
             f"""
 Home Assistant:  {stack.hass.url}   (user {DEMO_USER!r}, password {DEMO_PASSWORD!r})
-Modem:           {stack.modem_url}{"" if args.modem else f"  (simulated {PROFILES[args.profile].model})"}
+Modem:           {stack.modem_url}{"" if args.modem else f"  (simulated {simulated_model(args.profile)})"}
 MQTT broker:     127.0.0.1:{port}
 HA log:          {stack.hass.log_path}
 
@@ -124,7 +132,7 @@ Try the MQTT contract (docs/mqtt.md) in another terminal:
   mosquitto_pub -h 127.0.0.1 -p {port} -t zte/lte/get -n
 """
         )
-        if not args.modem:
+        if not args.modem and args.profile in PROFILES:
             print(
                 f"Steer the simulator: curl -X POST {stack.modem_url}/__sim__/control "
                 """-d '{"action": "set", "values": {"lte_rsrp": "-118"}}'"""
@@ -144,7 +152,12 @@ def main() -> None:
     parser.add_argument(
         "--password", default="admin-pw-1234", help="router password (simulator: the one it gets)"
     )
-    parser.add_argument("--profile", choices=sorted(PROFILES), default="mc801a", help="simulated firmware")
+    parser.add_argument(
+        "--profile",
+        choices=sorted({*PROFILES, *UBUS_PROFILES}),
+        default="mc801a",
+        help="simulated firmware (goform, or a ubus router: g5ts, u60pro, mc7500, g5ultra)",
+    )
     parser.add_argument(
         "--scenario", default="nsa", help="simulated radio scenario (lte, lte_ca, nsa, sa, ...)"
     )

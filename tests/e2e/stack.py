@@ -56,8 +56,11 @@ class SimulatorProcess:
     def __init__(
         self, profile: str, password: str, port: int | None = None, scenario: str | None = None
     ) -> None:
+        from tests.simulator.ubus import UBUS_PROFILES
+
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        https = profile in UBUS_PROFILES and UBUS_PROFILES[profile].https
+        self.url = f"{'https' if https else 'http'}://127.0.0.1:{self.port}"
         command = [
             sys.executable, "-m", "tests.simulator", "--port", str(self.port), "--profile", profile,
             "--password", password, "--latency", "0.01", "0.05",
@@ -71,7 +74,7 @@ class SimulatorProcess:
     async def wait_ready(self, session: aiohttp.ClientSession) -> None:
         for _ in range(200):
             with contextlib.suppress(aiohttp.ClientError):
-                async with session.get(f"{self.url}/__sim__/stats") as response:
+                async with session.get(f"{self.url}/__sim__/stats", ssl=False) as response:
                     if response.status == 200:
                         return
             await asyncio.sleep(0.05)
@@ -84,7 +87,7 @@ class SimulatorProcess:
             return result
 
     async def stats(self, session: aiohttp.ClientSession) -> dict[str, Any]:
-        async with session.get(f"{self.url}/__sim__/stats") as response:
+        async with session.get(f"{self.url}/__sim__/stats", ssl=False) as response:
             result: dict[str, Any] = await response.json()
             return result
 

@@ -65,13 +65,17 @@ async def _assert_starts_clean(http_port: int) -> None:
         assert http_config["stable"]["server_port"] == http_port, http_config
 
 
-async def test_develop_script(socket_enabled: None) -> None:
-    """Starts everything, answers MQTT through the broker it printed, and stops everything on Ctrl-C."""
+@pytest.mark.parametrize(("profile", "rsrp"), [("mc801a", -95), ("g5ts", -80)])
+async def test_develop_script(socket_enabled: None, profile: str, rsrp: int) -> None:
+    """Starts everything, answers MQTT through the broker it printed, and stops everything on Ctrl-C;
+    with a goform router, and with a ubus one (G5TS over https)."""
     # The lane this test runs in (scripts/in-lane sets ZTE_LANE): the demo's hass is that lane's.
     lane = ["--lane", os.environ["ZTE_LANE"]] if os.environ.get("ZTE_LANE") else []
     process = await asyncio.create_subprocess_exec(
         str(ROOT / "scripts" / "develop"),
         *lane,
+        "--profile",
+        profile,
         cwd=ROOT,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
@@ -87,7 +91,7 @@ async def test_develop_script(socket_enabled: None) -> None:
                 output += line.decode()
         mqtt_port = int(re.search(r"MQTT broker:\s+127\.0\.0\.1:(\d+)", output).group(1))  # type: ignore[union-attr]
         http_port = int(re.search(r"Home Assistant:\s+http://127\.0\.0\.1:(\d+)", output).group(1))  # type: ignore[union-attr]
-        modem_port = int(re.search(r"Modem:\s+http://127\.0\.0\.1:(\d+)", output).group(1))  # type: ignore[union-attr]
+        modem_port = int(re.search(r"Modem:\s+https?://127\.0\.0\.1:(\d+)", output).group(1))  # type: ignore[union-attr]
         assert "user 'demo'" in output
         assert "mosquitto_pub" in output
 
@@ -96,7 +100,7 @@ async def test_develop_script(socket_enabled: None) -> None:
             lte = json.loads((await ask(watcher, "zte/lte/get", "zte/lte")).payload)
         finally:
             watcher.close()
-        assert lte["rsrp"] == -95
+        assert lte["rsrp"] == rsrp
         await _assert_starts_clean(http_port)
     finally:
         with contextlib.suppress(ProcessLookupError):

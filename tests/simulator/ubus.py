@@ -174,19 +174,25 @@ class UbusSimulator:
 
     # -- lifecycle -------------------------------------------------------------------
 
-    async def start(self) -> str:
-        """Listen on a free port of 127.0.0.1 (with TLS when the profile serves https)."""
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        """Listen on host:port (0 picks a free port; TLS when the profile serves https); the base URL."""
         app = web.Application()
         app.router.add_post("/ubus/", self._ubus)
         app.router.add_post("/ubus", self._ubus)
+        app.router.add_get("/__sim__/stats", self._stats)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         context = self_signed_context() if self.profile.https else None
-        site = web.TCPSite(self._runner, "127.0.0.1", 0, ssl_context=context)
+        site = web.TCPSite(self._runner, host, port, ssl_context=context)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.url = f"{'https' if context else 'http'}://127.0.0.1:{port}"
+        self.url = f"{'https' if context else 'http'}://{host}:{port}"
         return self.url
+
+    async def _stats(self, request: web.Request) -> web.Response:
+        """Counts only (the same endpoint as the goform simulator's, for scripts/develop)."""
+        stats = {name: getattr(self.stats, name) for name in ("requests", "reads", "logins", "failed_logins")}
+        return web.json_response({**stats, "net_select": self.state.net_select})
 
     async def stop(self) -> None:
         """Close the socket."""
