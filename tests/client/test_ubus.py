@@ -15,9 +15,10 @@ from custom_components.zte_modem.zte import (
     Feature,
     ZteAuthenticationError,
     ZteBusyError,
+    ZteControlRefusedError,
     ZteControlValidationError,
     ZteLockedError,
-    ZteSmsUnavailableError,
+    ZteSmsRefusedError,
 )
 from custom_components.zte_modem.zte.goform.parse import PciFormat, ValueFormat
 from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
@@ -158,8 +159,8 @@ async def test_network_mode_offers_this_firmware_s_tokens_and_reads_back(ubus: S
     modem, client = await ubus("u60pro")
     capabilities = await client.capabilities()
     assert capabilities.network_modes == UBUS_PROFILES["u60pro"].modes
-    assert capabilities.supports(Feature.NR5G, Feature.NETWORK_MODE, Feature.MOBILE_DATA)
-    assert not capabilities.supports(Feature.SMS)
+    assert capabilities.supports(Feature.NR5G, Feature.NETWORK_MODE, Feature.MOBILE_DATA, Feature.SMS)
+    assert not capabilities.supports(Feature.BAND_LOCK)
 
     await client.set_network_mode("Only_LTE")
     assert modem.state.net_select == "Only_LTE"
@@ -182,11 +183,12 @@ async def test_mobile_data_and_reboot(ubus: Setup) -> None:
     assert modem.stats.logins == 2
 
 
-async def test_sms_is_a_clear_error_not_a_crash(ubus: Setup) -> None:
-    """Not offered on this transport yet: the SMS calls say so."""
-    _, client = await ubus()
-    with pytest.raises(ZteSmsUnavailableError):
-        await client.list_sms()
+async def test_what_is_not_offered_yet_is_a_clear_error(ubus: Setup) -> None:
+    """Band locks are not offered on this transport yet: the call says so, nothing is sent."""
+    modem, client = await ubus()
+    with pytest.raises(ZteControlRefusedError):
+        await client.set_band_lock(lte_bands=[3])
+    assert modem.state.writes == []
 
 
 async def test_stored_profile_round_trips(ubus: Setup) -> None:
@@ -239,3 +241,70 @@ def test_recorded_u60_pro_answer_in_sa() -> None:
 )
 def test_sinr_in_db_tenths_or_missing(raw: object, expected: str) -> None:
     assert sinr_db(raw) == expected
+
+
+SENDER = "+46701234567"
+UNICODE_TEXT = "Prąd wrócił 🔌 Свет снова есть"
+
+
+async def test_encrypted_sms_round_trip(ubus: Setup) -> None:
+    """G5TS with the web page's scheme: the key is registered after login, the listed number and text
+    arrive encrypted and are read right, and what was received is sent back encrypted."""
+    modem, client = await ubus("g5ts")
+    await client.read()
+    message_id = modem.inject_sms(SENDER, UNICODE_TEXT)
+    assert (await client.read()).sms_waiting is True
+    assert (await client.read()).sms_waiting is False  # quiet polls ask for no list
+
+    (message,) = [m for m in await client.list_sms() if m.id == message_id]
+    assert (message.number, message.text, message.unread) == (SENDER, UNICODE_TEXT, True)
+    assert client.session.encrypts is True
+
+    result = await client.send_sms([message.number], message.text)
+    assert result.sent == [SENDER]
+    assert modem.state.sends == [{"number": SENDER, "text": UNICODE_TEXT}]
+
+    await client.mark_sms_read([message_id])
+    assert (await client.list_sms())[0].unread is False
+    await client.delete_sms([message_id])
+    assert modem.state.messages == []
+    assert (await client.capabilities()).supports(Feature.SMS)
+
+
+async def test_plaintext_refusal_is_answered_with_an_encrypted_send(ubus: Setup) -> None:
+    """A U60 Pro refuses plain sends (status 2): the client sends the encrypted fields as the web page
+    does, so the send goes through and no plain send is ever made."""
+    modem, client = await ubus("u60pro")
+    result = await client.send_sms(SENDER, "Balance?")
+    assert result.sent == [SENDER]
+    assert modem.state.refused_sends == 0
+    assert modem.state.sends == [{"number": SENDER, "text": "Balance?"}]
+
+
+async def test_firmware_without_the_scheme_gets_plain_ucs2(ubus: Setup) -> None:
+    """No web_crt_get: number and text travel as plain UCS-2 hex, both ways."""
+    modem, client = await ubus("g5ultra")
+    modem.inject_sms(SENDER, UNICODE_TEXT)
+    assert [m.text for m in await client.list_sms()] == [UNICODE_TEXT]
+    await client.send_sms(SENDER, UNICODE_TEXT)
+    assert modem.state.sends == [{"number": SENDER, "text": UNICODE_TEXT}]
+    assert client.session.encrypts is False
+
+
+async def test_a_refused_plain_send_is_a_clear_error(ubus: Setup) -> None:
+    """Firmware that refuses plain sends and offers no key: the send raises, nothing is retried blindly."""
+    modem, client = await ubus(with_switches("u60pro", sms_crypto=False))
+    with pytest.raises(ZteSmsRefusedError):
+        await client.send_sms(SENDER, "hi")
+    assert modem.state.refused_sends == 1
+
+
+async def test_a_new_session_registers_a_new_key(ubus: Setup) -> None:
+    """The web page took the session (and the key with it): the next SMS call logs in once and
+    registers a fresh key, and the list still reads right."""
+    modem, client = await ubus("g5ts")
+    modem.inject_sms(SENDER, "first")
+    assert [m.text for m in await client.list_sms()] == ["first"]
+    modem.browser_login()
+    assert [m.text for m in await client.list_sms()] == ["first"]
+    assert modem.stats.logins == 2

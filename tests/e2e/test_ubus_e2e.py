@@ -1,8 +1,9 @@
 """A ubus router (G5TS over https) through a real hass: the flow finds the API, sensors read it, MQTT
-answers the LTE aggregate, a network-mode change reaches the router."""
+answers the LTE aggregate, a network-mode change reaches the router, an SMS goes both ways."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,6 +18,8 @@ pytestmark = pytest.mark.timeout(240)
 
 RSRP = "sensor.zte_g5ts_lte_rsrp"
 MODE = "select.zte_g5ts_network_mode"
+REFRESH = "button.zte_g5ts_refresh"
+SMS_EVENT = "event.zte_g5ts_sms"
 
 
 @pytest.fixture
@@ -51,5 +54,24 @@ async def test_ubus_router_end_to_end(stack: InProcessStack) -> None:
     )
     await stack.hass.wait_state(stack.session, MODE, lambda value: value == "only_lte", timeout=30)
     assert modem.state.net_select == "Only_LTE"
+
+    # An SMS both ways: in (encrypted on the wire), the event; out through send_sms.
+    message_id = modem.inject_sms("+46701234567", "Prąd wrócił 🔌")
+    for _ in range(30):
+        await stack.press(REFRESH)
+        state = await stack.hass.state(stack.session, SMS_EVENT)
+        if state is not None and state["attributes"].get("message_id") == message_id:
+            break
+        await asyncio.sleep(1)
+    else:
+        raise AssertionError("no SMS event")
+    assert state["attributes"]["text"] == "Prąd wrócił 🔌"
+    await stack.hass.api(
+        stack.session,
+        "POST",
+        "/api/services/zte_modem/send_sms",
+        {"number": "+46700000042", "message": "Got it ✅"},
+    )
+    assert modem.state.sends == [{"number": "+46700000042", "text": "Got it ✅"}]
     assert modem.stats.failed_logins == 0
     assert modem.stats.max_concurrency == 1

@@ -48,8 +48,7 @@ async def test_flow_finds_ubus_and_the_entities_follow(hass: HomeAssistant, g5ts
     assert hass.states.get("sensor.zte_g5ts_lte_ca_bands").state == "B1+B3+B20"
     assert hass.states.get("sensor.zte_g5ts_5g_band").state == "n78"
     assert hass.states.get("switch.zte_g5ts_mobile_data").state == "on"
-    # SMS is not offered on ubus yet: no SMS entities at all.
-    assert hass.states.get("event.zte_g5ts_sms") is None
+    assert hass.states.get("event.zte_g5ts_sms") is not None
     options = hass.states.get("select.zte_g5ts_network_mode").attributes["options"]
     assert options == ["4g_and_5g", "lte_and_5g", "only_5g", "only_lte"]
     # One login to test the settings (then logout), one by the entry's setup; no failure.
@@ -104,3 +103,22 @@ async def test_nothing_secret_in_diagnostics_or_log(
     for secret in (*secrets, str(g5ts.state.token)):
         assert secret not in dump
         assert secret not in caplog.text
+
+
+async def test_sms_both_ways(hass: HomeAssistant, g5ts: UbusSimulator) -> None:
+    """An incoming (encrypted) message fires the event with its text and is marked read; send_sms
+    answers through the router, encrypted as the web page does."""
+    entry = await setup_modem_entry(hass, g5ts)
+    message_id = g5ts.inject_sms("+46701234567", "Your code is 4242")
+    await async_poll(hass, entry)
+    state = hass.states.get("event.zte_g5ts_sms")
+    assert state.attributes["message_id"] == message_id
+    assert state.attributes["text"] == "Your code is 4242"
+    assert [m["tag"] for m in g5ts.state.messages] == ["0"]  # marked read
+    await async_poll(hass, entry)
+    assert hass.states.get("sensor.zte_g5ts_unread_sms").state == "0"
+
+    await hass.services.async_call(
+        DOMAIN, "send_sms", {"number": "+46700000042", "message": "Got it ✅"}, blocking=True
+    )
+    assert g5ts.state.sends == [{"number": "+46700000042", "text": "Got it ✅"}]

@@ -8,6 +8,8 @@ ints or strings, SINR in dB or tenths, what `login_fail_num` counts, `webtoken` 
 
 from __future__ import annotations
 
+import base64
+import functools
 import hashlib
 import json
 import secrets
@@ -52,6 +54,8 @@ class UbusSimProfile:
     sinr_tenths: bool = False  # SINR in tenths of a dB (MC7500 document)
     fail_count: str = "left"  # what login_fail_num counts: "left" or "failures"
     result_as_int: bool = False
+    sms_crypto: bool = True  # web_crt_get and encrypted SMS fields (the G5TS web page's scheme)
+    plaintext_send_refused: bool = False  # a plain send answers status 2 (U60 Pro from B27)
 
 
 UBUS_PROFILES: dict[str, UbusSimProfile] = {
@@ -77,6 +81,7 @@ UBUS_PROFILES: dict[str, UbusSimProfile] = {
             net_select="WL_AND_5G",
             fail_count="failures",
             result_as_int=True,
+            plaintext_send_refused=True,
         ),
         UbusSimProfile(
             name="mc7500",
@@ -96,6 +101,7 @@ UBUS_PROFILES: dict[str, UbusSimProfile] = {
             modes=("WL_AND_5G", "LTE_AND_5G", "Only_5G", "Only_LTE"),
             net_select="WL_AND_5G",
             https=True,
+            sms_crypto=False,  # plain UCS-2 hex, as firmware without the scheme
         ),
     )
 }
@@ -145,6 +151,11 @@ class UbusState:
     salt: str = field(default_factory=lambda: secrets.token_hex(16))
     reboots: int = 0
     writes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    aes_key: bytes | None = None  # the SMS key the current session registered
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    next_id: int = 1
+    sends: list[dict[str, str]] = field(default_factory=list)  # number and text as the router decoded them
+    refused_sends: int = 0
 
 
 class UbusSimulator:
@@ -205,6 +216,18 @@ class UbusSimulator:
     def browser_login(self) -> None:
         """Someone logs in on the web page: our session is gone (single session)."""
         self.state.token = secrets.token_hex(16)
+        self.state.aes_key = None
+
+    def inject_sms(self, number: str, text: str) -> int:
+        """An incoming message, unread; its id."""
+        message_id = self.state.next_id
+        self.state.next_id += 1
+        stamp = time.strftime("%y,%m,%d,%H,%M,%S", time.gmtime())
+        self.state.messages.append(
+            {"id": message_id, "number": number, "content": text.encode("utf-16-be").hex().upper(),
+             "tag": "1", "date": f"{stamp},+0", "received_all_concat_sms": "1"}
+        )  # fmt: skip
+        return message_id
 
     def expire_sessions(self) -> None:
         """The session timed out."""
@@ -269,6 +292,14 @@ class UbusSimulator:
             "uci.get.zwrt_zte_mdm": lambda _: [0, {"values": {"imei": self.values["imei"], **self._mac()}}],
             "zte_nwinfo_api.nwinfo_set_netselect": self._set_mode,
             "zwrt_mc.device.manager.device_reboot": self._reboot,
+            "zwrt_web.web_crt_get": self._certificate,
+            "zwrt_web.web_http_enstr_set": self._set_key,
+            "zwrt_wms.zte_libwms_get_sms_data": self._sms_list,
+            "zwrt_wms.zte_libwms_send_sms": self._sms_send,
+            "zwrt_wms.zwrt_wms_get_cmd_status": lambda _: [0, {"sms_cmd_status_result": "3"}],
+            "zwrt_wms.zwrt_wms_delete_sms": self._sms_delete,
+            "zwrt_wms.zwrt_wms_modify_tag": self._sms_tag,
+            "zwrt_wms.zwrt_wms_get_wms_capacity": self._sms_capacity,
         }.get(name)
         return handler(args) if handler is not None else [3]  # method not found
 
@@ -307,11 +338,13 @@ class UbusSimulator:
             self.stats.logins += 1
             self.state.failures = 0
             self.state.token = secrets.token_hex(16)
+            self.state.aes_key = None  # a new session registers its own SMS key
             answer |= {"ubus_rpc_session": self.state.token, "timeout": 300}
         return [0, answer]
 
     def _logout(self, _: dict[str, Any]) -> list[Any]:
         self.state.token = None
+        self.state.aes_key = None
         return [0]
 
     def _netinfo(self, _: dict[str, Any]) -> list[Any]:
@@ -360,6 +393,89 @@ class UbusSimulator:
         self.state.token = None
         return [0]
 
+    # -- SMS (§2.6) ---------------------------------------------------------------------
+
+    def _certificate(self, _: dict[str, Any]) -> list[Any]:
+        if not self.profile.sms_crypto:
+            return [3]  # no such method: firmware without the scheme
+        # The PEM on one line, as the router sends it.
+        return [0, {"result": _rsa_key()[1].replace("\n", "")}]
+
+    def _set_key(self, args: dict[str, Any]) -> list[Any]:
+        from cryptography.hazmat.primitives.asymmetric import padding
+
+        try:
+            hex_key = _rsa_key()[0].decrypt(base64.b64decode(str(args.get("web_enstr"))), padding.PKCS1v15())
+            self.state.aes_key = bytes.fromhex(hex_key.decode())
+        except ValueError:
+            return [2]
+        return [0, {"result": "0"}]
+
+    def _seal(self, text: str) -> str:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        assert self.state.aes_key is not None
+        iv = secrets.token_bytes(12)
+        sealed = AESGCM(self.state.aes_key).encrypt(iv, text.encode(), None)
+        return base64.b64encode(iv + sealed[-16:] + sealed[:-16]).decode()
+
+    def _open(self, blob: str) -> str | None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        assert self.state.aes_key is not None
+        try:
+            raw = base64.b64decode(blob, validate=True)
+            return AESGCM(self.state.aes_key).decrypt(raw[:12], raw[28:] + raw[12:28], None).decode()
+        except Exception:  # noqa: BLE001 - anything unreadable is a refused field
+            return None
+
+    def _sms_list(self, args: dict[str, Any]) -> list[Any]:
+        rows = []
+        for message in sorted(self.state.messages, key=lambda m: m["id"], reverse=True):
+            row = {key: str(value) for key, value in message.items()}
+            if self.profile.sms_crypto and self.state.aes_key is not None:
+                row["number"], row["content"] = self._seal(row["number"]), self._seal(row["content"])
+            rows.append(row)
+        return [0, {"messages": rows}]
+
+    def _sms_send(self, args: dict[str, Any]) -> list[Any]:
+        number, body = str(args.get("number", "")), str(args.get("message_body", ""))
+        if self.profile.sms_crypto and self.state.aes_key is not None:
+            opened = (self._open(number), self._open(body))
+            if opened[0] is None or opened[1] is None:
+                return [2]
+            number, body = opened[0], opened[1]
+        elif self.profile.plaintext_send_refused:
+            self.state.refused_sends += 1
+            return [2]
+        self.state.sends.append({"number": number, "text": bytes.fromhex(body).decode("utf-16-be")})
+        return [0]
+
+    def _sms_delete(self, args: dict[str, Any]) -> list[Any]:
+        doomed = {int(part) for part in str(args.get("id", "")).split(";") if part.strip()}
+        self.state.messages = [m for m in self.state.messages if m["id"] not in doomed]
+        return [0]
+
+    def _sms_tag(self, args: dict[str, Any]) -> list[Any]:
+        marked = {int(part) for part in str(args.get("id", "")).split(";") if part.strip()}
+        for message in self.state.messages:
+            if message["id"] in marked:
+                message["tag"] = str(args.get("tag", "0"))
+        return [0]
+
+    def _sms_capacity(self, _: dict[str, Any]) -> list[Any]:
+        figures = {
+            "sms_nv_total": 100,
+            "sms_nv_rev_total": len(self.state.messages),
+            "sms_nv_send_total": len(self.state.sends),
+            "sms_nv_draftbox_total": 0,
+            "sms_sim_total": 0,
+            "sms_sim_rev_total": 0,
+            "sms_sim_send_total": 0,
+            "sms_sim_draftbox_total": 0,
+        }
+        return [0, {key: self._number(value) for key, value in figures.items()}]
+
     def _common_info(self, _: dict[str, Any]) -> list[Any]:
         profile = self.profile
         values = {
@@ -369,6 +485,19 @@ class UbusSimulator:
             "wa_inner_version": profile.firmware,
         }
         return [0, {"values": values}]
+
+
+@functools.cache
+def _rsa_key() -> tuple[Any, str]:
+    """The router's key pair (made once per test run) and its public PEM."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return private, pem.decode()
 
 
 def _name(item: dict[str, Any]) -> str:

@@ -17,7 +17,14 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
-from .exceptions import ZteSmsTooLongError, ZteSmsValidationError
+from .exceptions import (
+    ZteError,
+    ZteSmsFailedError,
+    ZteSmsRefusedError,
+    ZteSmsTimeoutError,
+    ZteSmsTooLongError,
+    ZteSmsValidationError,
+)
 from .gsm7 import is_gsm7, septets
 
 ENCODE_GSM7 = "GSM7_default"
@@ -253,3 +260,14 @@ def ids_beyond(messages: Iterable[SmsMessage], keep_latest: int) -> list[int]:
         raise ZteSmsValidationError("keep_latest must be 0 or more")
     ids = sorted({message.id for message in messages}, reverse=True)
     return sorted(ids[keep_latest:])
+
+
+def failure_reason(err: ZteError) -> str:
+    """The reason code `SmsSendResult.reasons` gives a number that was not sent."""
+    if isinstance(err, ZteSmsRefusedError):
+        return "refused"
+    if isinstance(err, ZteSmsFailedError):
+        return "failed"
+    if isinstance(err, ZteSmsTimeoutError):
+        return "timeout"
+    return "error"

@@ -32,6 +32,7 @@ from ..sms import (
     SmsMessage,
     SmsSendResult,
     check_message,
+    failure_reason,
     ids_beyond,
     normalize_numbers,
     ucs2_hex,
@@ -135,7 +136,7 @@ class GoformSms:
                     rest = targets[position - 1 :] if not isinstance(err, ZteSmsError) else [number]
                     for failed in rest:
                         result.failed.append(failed)
-                        result.reasons[failed] = _failure_reason(err)
+                        result.reasons[failed] = failure_reason(err)
                     if not isinstance(err, ZteSmsError):
                         break
                 else:
@@ -249,13 +250,3 @@ class GoformSms:
                     "The web page of %s encrypts SMS; sending is not supported", self._session.http.host
                 )
         return self._encrypted
-
-
-def _failure_reason(err: ZteError) -> str:
-    if isinstance(err, ZteSmsRefusedError):
-        return "refused"
-    if isinstance(err, ZteSmsFailedError):
-        return "failed"
-    if isinstance(err, ZteSmsTimeoutError):
-        return "timeout"
-    return "error"

@@ -1,10 +1,10 @@
 """The ubus transport: routers that speak the JSON-RPC API at `POST /ubus/` (G5TS, G5 Ultra, U60 Pro, MC7500).
 
 A poll is one POST whose batch holds every call it needs (radio, traffic, data session,
-temperature; the identity too at the first poll); writes go through the same guarded batch,
-under a controls lock, and are read back. What this transport does not do yet (SMS, band and
-cell locks, USSD, the data plan) is left out of its capabilities, so no entity offers it, and
-an action asking for it gets a clear error.
+temperature, SMS storage; the identity too at the first poll); writes go through the same
+guarded batch, under a controls lock, and are read back. SMS go through sms.py. What this
+transport does not do yet (band and cell locks, USSD, the data plan) is left out of its
+capabilities, so no entity offers it, and an action asking for it gets a clear error.
 """
 
 from __future__ import annotations
@@ -23,23 +23,23 @@ from ..exceptions import (
     ZteControlRefusedError,
     ZteControlTimeoutError,
     ZteControlValidationError,
-    ZteSmsUnavailableError,
     ZteUnsupportedFirmwareError,
     ZteUssdUnsupportedError,
 )
 from ..goform.controls import mobile_data_settled
-from ..goform.parse import PciFormat, ValueFormat
+from ..goform.parse import PciFormat, ValueFormat, to_int
 from ..goform.plan import CLOCK_FIELD
 from ..goform.snapshot import snapshot_from_raw
 from ..models import ModemSnapshot
 from ..single_flight import SingleFlight
-from ..sms import SmsCapacity, SmsMessage, SmsSendResult
-from .fields import IDENTITY_CALLS, NETINFO, POLL_CALLS, WAN, WEB, goform_view, identity_view
+from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
+from .fields import IDENTITY_CALLS, NETINFO, POLL_CALLS, WAN, WEB, capacity_view, goform_view, identity_view
 from .login import UbusLogin
 from .modes import network_modes_for
 from .profile import UbusProfile
 from .rpc import Call, Reply, UbusHttp
 from .session import UbusSession
+from .sms import UbusSms
 
 NOT_YET = "not supported on routers that speak ubus yet"
 REBOOT = Call("zwrt_mc.device.manager", "device_reboot", {"moduleName": "web"}, write=True)
@@ -72,6 +72,14 @@ class UbusClient:
         self._identity: dict[str, str] = {}
         self._last: dict[str, str] = {}
         self._capabilities: ModemCapabilities | None = None
+        self.sms = UbusSms(self.session, self.timing)
+        # The received-messages counter of the last poll, and whether the last list held a
+        # message with parts still missing (both decide `sms_waiting`).
+        self._received: int | None = None
+        self._incomplete = False
+        # Unread messages as the last list showed them, less those marked read since (no poll
+        # field counts them on this API).
+        self._unread: int | None = None
 
     def __repr__(self) -> str:
         return f"UbusClient(host={self.host!r})"
@@ -118,11 +126,25 @@ class UbusClient:
             raise ZteUnsupportedFirmwareError("nwinfo_get_netinfo not answered")
         self.stats.reads += 1
         self._identity = identity_view(answers) or self._identity
-        raw = {**self._identity, **goform_view(answers)}
+        raw = {**self._identity, **goform_view(answers), **capacity_view(answers)}
+        if self._unread is not None:
+            raw["sms_dev_unread_num"] = str(self._unread)
         self._last = raw
+        waiting = self._sms_waiting(raw)
         # Every identifier of this API is decimal (fields.py).
         value_format = ValueFormat(lte_pci=PciFormat.DECIMAL)
-        return snapshot_from_raw({**raw, CLOCK_FIELD: self.timing.clock().isoformat()}, value_format)
+        return snapshot_from_raw(
+            {**raw, CLOCK_FIELD: self.timing.clock().isoformat()}, value_format, sms_waiting=waiting
+        )
+
+    def _sms_waiting(self, raw: Mapping[str, str]) -> bool:
+        """New messages may be waiting: the first poll, the received counter went up, or the last
+        list held a message whose parts were still arriving."""
+        received = to_int(raw.get("sms_nv_rev_total"))
+        previous, self._received = self._received, received
+        if received is None:
+            return False
+        return previous is None or received > previous or self._incomplete
 
     async def _ask(self, calls: Sequence[Call]) -> dict[str, Reply]:
         replies = await self.session.call(calls)
@@ -137,10 +159,16 @@ class UbusClient:
             features = {Feature.NR5G, Feature.MOBILE_DATA}
             if modes:
                 features.add(Feature.NETWORK_MODE)
+            if self._last.get("sms_nv_total"):
+                features.add(Feature.SMS)
             self._capabilities = ModemCapabilities(
                 features=frozenset(features),
                 network_modes=modes,
-                evidence=(evidence, f"ubus: {NOT_YET}: SMS, band and cell locks, USSD, data plan"),
+                evidence=(
+                    evidence,
+                    "SMS: zwrt_wms answered" if Feature.SMS in features else "SMS: zwrt_wms not answered",
+                    f"ubus: {NOT_YET}: band and cell locks, USSD, data plan",
+                ),
             )
         return self._capabilities
 
@@ -231,28 +259,37 @@ class UbusClient:
         """Not offered on this transport yet."""
         raise ZteUssdUnsupportedError(f"USSD is {NOT_YET}")
 
-    # -- SMS (not yet: the fields are AES-encrypted on this generation) ---------
+    # -- SMS -------------------------------------------------------------------
 
-    async def list_sms(self, *, mem_store: int = 1) -> list[SmsMessage]:
-        """Not offered on this transport yet."""
-        raise ZteSmsUnavailableError(f"SMS are {NOT_YET}")
+    async def list_sms(self, *, mem_store: int = MEM_DEVICE) -> list[SmsMessage]:
+        """Every message in one storage, newest first; a message with parts missing keeps the
+        next polls asking (its parts add no message to the counters)."""
+        messages = await self.sms.list_sms(mem_store=mem_store)
+        if mem_store == MEM_DEVICE:
+            self._incomplete = any(message.incoming and not message.complete for message in messages)
+            self._unread = sum(1 for message in messages if message.unread)
+        return messages
 
     async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
-        """Not offered on this transport yet."""
-        raise ZteSmsUnavailableError(f"SMS are {NOT_YET}")
+        """Send to one number (errors raise) or several (the result says which went)."""
+        return await self.sms.send_sms(numbers, message)
 
     async def delete_sms(self, ids: Iterable[int]) -> None:
-        """Not offered on this transport yet."""
-        raise ZteSmsUnavailableError(f"SMS are {NOT_YET}")
+        """Delete messages by id (the unread count is known again at the next list)."""
+        await self.sms.delete_sms(ids)
+        self._unread = None
 
     async def delete_all_but(self, keep_latest: int, *, sim: bool = False) -> list[int]:
-        """Not offered on this transport yet."""
-        raise ZteSmsUnavailableError(f"SMS are {NOT_YET}")
+        """Delete all but the newest `keep_latest` messages; the deleted ids."""
+        return await self.sms.delete_all_but(keep_latest, sim=sim)
 
     async def mark_sms_read(self, ids: Iterable[int]) -> None:
-        """Not offered on this transport yet."""
-        raise ZteSmsUnavailableError(f"SMS are {NOT_YET}")
+        """Mark messages read."""
+        marked = set(ids)
+        await self.sms.mark_sms_read(marked)
+        if self._unread is not None:
+            self._unread = max(0, self._unread - len(marked))
 
     async def sms_capacity(self) -> SmsCapacity:
-        """Not offered on this transport yet."""
-        raise ZteSmsUnavailableError(f"SMS are {NOT_YET}")
+        """Storage size and use."""
+        return await self.sms.sms_capacity()

@@ -23,7 +23,8 @@ WAN = Call("zwrt_data", "get_wwaniface", WEB)
 TEMPERATURE = Call("zwrt_bsp.thermal", "get_cpu_temp")
 COMMON_INFO = Call("uci", "get", {"config": "zwrt_common_info", "section": "common_config"})
 DEVICE_INFO = Call("uci", "get", {"config": "zwrt_zte_mdm", "section": "device_info"})
-POLL_CALLS = (NETINFO, TRAFFIC, WAN, TEMPERATURE)
+SMS_CAPACITY = Call("zwrt_wms", "zwrt_wms_get_wms_capacity")
+POLL_CALLS = (NETINFO, TRAFFIC, WAN, TEMPERATURE, SMS_CAPACITY)
 IDENTITY_CALLS = (COMMON_INFO, DEVICE_INFO)
 
 # Radio fields the netinfo answer names as goform does (identifiers are decimal on ubus:
@@ -138,6 +139,11 @@ def _hex(value: Any) -> str:
     """A decimal identifier as goform writes it (hex); text that is not a number stays as it is."""
     raw = text(value)
     return format(int(raw), "X") if raw.isdigit() else raw
+
+
+def capacity_view(answers: Mapping[str, Reply]) -> dict[str, str]:
+    """The SMS storage figures (goform's own names); {} on firmware without SMS."""
+    return {key: text(value) for key, value in _data(answers, SMS_CAPACITY).items() if key.startswith("sms_")}
 
 
 def identity_view(answers: Mapping[str, Reply]) -> dict[str, str]:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import aiohttp
 
-from ..exceptions import ZteConnectionError, ZteSessionError
+from ..exceptions import ZteConnectionError, ZteSessionError, ZteSmsFailedError
 from .login import UbusLogin
 from .profile import UbusProfile
 from .rpc import ACCESS_DENIED, Call, Reply, UbusHttp
+from .sms_crypto import SmsCipher
+
+KEY_CERTIFICATE = Call("zwrt_web", "web_crt_get")
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -31,6 +34,10 @@ class UbusSession:
         self.profile = profile
         self._login = login
         self._token: str | None = None
+        # The SMS key of this session (sms_crypto.py); `encrypts` None until the firmware was asked.
+        self.encrypts: bool | None = None
+        self._cipher: SmsCipher | None = None
+        self._cipher_token: str | None = None
 
     @property
     def logged_in(self) -> bool:
@@ -71,6 +78,50 @@ class UbusSession:
                 self._token = None
                 raise ZteSessionError("The router dropped the session right after logging in")
             return replies
+
+    async def call_with_key(
+        self, build: Callable[[SmsCipher | None], Sequence[Call]]
+    ) -> tuple[list[Reply], SmsCipher | None]:
+        """A batch built with this session's SMS key, registered first after every login (the web
+        page does the same); None for firmware without the scheme. Guarded like `call`."""
+        async with self.lock:
+            if self._token is None:
+                await self._login_locked()
+            cipher = await self._key_locked()
+            replies = await self._send_or_lost(build(cipher))
+            if replies is None:
+                await self._login_locked()
+                cipher = await self._key_locked()
+                replies = await self._send_or_lost(build(cipher))
+                if replies is None:
+                    self._token = None
+                    raise ZteSessionError("The router dropped the session right after logging in")
+            return replies, cipher
+
+    async def _key_locked(self) -> SmsCipher | None:
+        if self.encrypts is False:
+            return None
+        if self._cipher is not None and self._cipher_token == self._token:
+            return self._cipher
+        assert self._token is not None
+        (certificate,) = await self.http.batch(self._token, [KEY_CERTIFICATE])
+        pem = certificate.data.get("result") if certificate.ok else None
+        cipher = SmsCipher.new()
+        try:
+            wrapped = cipher.wrapped(pem) if isinstance(pem, str) and "BEGIN" in pem else None
+        except (ImportError, ValueError) as err:
+            _LOGGER.debug("No SMS key for %s: %s", self.http.host, type(err).__name__)
+            wrapped = None
+        if wrapped is None:
+            self.encrypts = False
+            return None
+        key_call = Call("zwrt_web", "web_http_enstr_set", {"web_enstr": wrapped}, write=True)
+        (accepted,) = await self.http.batch(self._token, [key_call])
+        if not accepted.ok:
+            raise ZteSmsFailedError("The router refused the SMS session key")
+        self.encrypts = True
+        self._cipher, self._cipher_token = cipher, self._token
+        return cipher
 
     async def _send_or_lost(self, calls: Sequence[Call]) -> list[Reply] | None:
         """The replies, or None when they show the session is gone."""

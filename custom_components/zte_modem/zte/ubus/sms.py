@@ -1,0 +1,196 @@
+"""SMS on a ubus router: list, send, delete, mark read, storage; number and text encrypted where the
+firmware has the web page's scheme (sms_crypto.py), plain UCS-2 hex where it has not.
+
+Methods and arguments as ../shared/docs/ubus-protocol.md §2.6 lists them (`zwrt_wms`). Numbers
+and texts are never logged (see ../sms.py); only counts, ids and error types are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC
+from typing import Any
+
+from ..connection import ClientTiming
+from ..exceptions import (
+    ZteError,
+    ZteSmsError,
+    ZteSmsFailedError,
+    ZteSmsRefusedError,
+    ZteSmsTimeoutError,
+    ZteSmsUnavailableError,
+    ZteSmsValidationError,
+)
+from ..goform.sms_format import (
+    DEFAULT_PAGE_SIZE,
+    TAGS_ALL,
+    capacity_from_raw,
+    message_ids_param,
+    parse_messages,
+    sms_time,
+)
+from ..sms import (
+    MEM_DEVICE,
+    MEM_SIM,
+    SmsCapacity,
+    SmsMessage,
+    SmsSendResult,
+    check_message,
+    failure_reason,
+    ids_beyond,
+    normalize_numbers,
+    ucs2_hex,
+)
+from .rpc import Call
+from .session import UbusSession
+from .sms_crypto import SmsCipher
+
+_LOGGER = logging.getLogger(__name__)
+
+WMS = "zwrt_wms"
+CAPACITY = Call(WMS, "zwrt_wms_get_wms_capacity")
+SMS_CMD_SEND = 4
+SMS_CMD_DELETE = 6
+STATUS_DONE = "3"
+STATUS_FAILED = "2"
+
+
+class UbusSms:
+    """The SMS commands of one ubus router."""
+
+    def __init__(self, session: UbusSession, timing: ClientTiming) -> None:
+        self._session = session
+        self._timing = timing
+        # One SMS command at a time: the router reports a single status per command kind.
+        self._lock = asyncio.Lock()
+
+    async def list_sms(
+        self, *, mem_store: int = MEM_DEVICE, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> list[SmsMessage]:
+        """Every message in one storage, newest first, multipart joined; fields decrypted."""
+        args = {
+            "page": 0,
+            "data_per_page": page_size,
+            "mem_store": mem_store,
+            "tags": TAGS_ALL,
+            "order_by": "order by id desc",
+        }
+        (reply,), cipher = await self._session.call_with_key(
+            lambda _: [Call(WMS, "zte_libwms_get_sms_data", args)]
+        )
+        if not reply.ok or not isinstance(reply.data.get("messages"), list):
+            raise ZteSmsUnavailableError("The router gave no message list")
+        rows = [_plain(row, cipher) for row in reply.data["messages"] if isinstance(row, dict)]
+        now = self._timing.clock()
+        messages, skipped = parse_messages(rows, mem_store=mem_store, default_tz=now.tzinfo or UTC, now=now)
+        if skipped:
+            _LOGGER.debug("Skipped %d SMS that could not be read (ids %s)", len(skipped), skipped)
+        return messages
+
+    async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
+        """Send to one number (its error raises) or to several (the result says which went)."""
+        targets = normalize_numbers(numbers)
+        kind = check_message(message)
+        body = ucs2_hex(message)
+        result = SmsSendResult()
+        async with self._lock:
+            for position, number in enumerate(targets, start=1):
+                try:
+                    await self._send_one(number, body, kind)
+                except ZteError as err:
+                    if isinstance(numbers, str) or (not isinstance(err, ZteSmsError) and not result.sent):
+                        raise
+                    _LOGGER.debug("SMS %d of %d not sent: %s", position, len(targets), type(err).__name__)
+                    rest = targets[position - 1 :] if not isinstance(err, ZteSmsError) else [number]
+                    for failed in rest:
+                        result.failed.append(failed)
+                        result.reasons[failed] = failure_reason(err)
+                    if not isinstance(err, ZteSmsError):
+                        break
+                else:
+                    result.sent.append(number)
+        return result
+
+    async def delete_sms(self, ids: Iterable[int]) -> None:
+        """Delete messages by id and wait until the router reports them gone."""
+        wanted = sorted({int(message_id) for message_id in ids})
+        if not wanted:
+            return
+        async with self._lock:
+            await self._write(Call(WMS, "zwrt_wms_delete_sms", {"id": message_ids_param(wanted)}, write=True))
+            await self._wait_status(SMS_CMD_DELETE, limit=self._timing.sms_delete_timeout, action="delete")
+
+    async def delete_all_but(self, keep_latest: int, *, sim: bool = False) -> list[int]:
+        """Delete all but the newest `keep_latest` messages; the deleted ids."""
+        if keep_latest < 0:
+            raise ZteSmsValidationError("keep_latest must be 0 or more")
+        doomed = ids_beyond(await self.list_sms(mem_store=MEM_DEVICE), keep_latest)
+        if sim:
+            doomed += ids_beyond(await self.list_sms(mem_store=MEM_SIM), keep_latest)
+        await self.delete_sms(doomed)
+        return doomed
+
+    async def mark_sms_read(self, ids: Iterable[int]) -> None:
+        """Mark messages read."""
+        wanted = sorted({int(message_id) for message_id in ids})
+        if wanted:
+            await self._write(
+                Call(WMS, "zwrt_wms_modify_tag", {"id": message_ids_param(wanted), "tag": 0}, write=True)
+            )
+
+    async def sms_capacity(self) -> SmsCapacity:
+        """Storage size and use."""
+        (reply,) = await self._session.call([CAPACITY])
+        if not reply.ok:
+            raise ZteSmsUnavailableError("The router gave no SMS storage figures")
+        return capacity_from_raw({key: str(value) for key, value in reply.data.items()})
+
+    async def _send_one(self, number: str, body: str, kind: str) -> None:
+        def build(cipher: SmsCipher | None) -> list[Call]:
+            args = {
+                "number": cipher.encrypt(number) if cipher else number,
+                "sms_time": sms_time(self._timing.clock()),
+                "message_body": cipher.encrypt(body) if cipher else body,
+                "id": "-1",
+                "encode_type": kind,
+            }
+            return [Call(WMS, "zte_libwms_send_sms", args, write=True)]
+
+        (reply,), _ = await self._session.call_with_key(build)
+        if not reply.ok:
+            # Status 2 for a plain send: the firmware wants the encrypted fields it could not get.
+            raise ZteSmsRefusedError(f"The router refused to send the message (status {reply.status})")
+        await self._wait_status(SMS_CMD_SEND, limit=self._timing.sms_send_timeout, action="send")
+
+    async def _write(self, call: Call) -> None:
+        (reply,) = await self._session.call([call])
+        if not reply.ok:
+            raise ZteSmsRefusedError(f"The router refused {call.method} (status {reply.status})")
+
+    async def _wait_status(self, command: int, *, limit: float, action: str) -> None:
+        """Follow the command's status as the web page does: "3" done, "2" failed, else pending."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limit
+        while True:
+            await asyncio.sleep(self._timing.sms_poll_interval)
+            (reply,) = await self._session.call([Call(WMS, "zwrt_wms_get_cmd_status", {"sms_cmd": command})])
+            status = str(reply.data.get("sms_cmd_status_result", "")).strip() if reply.ok else ""
+            if status == STATUS_DONE:
+                return
+            if status == STATUS_FAILED:
+                raise ZteSmsFailedError(f"The router reports that the SMS {action} failed")
+            if loop.time() >= deadline:
+                raise ZteSmsTimeoutError(f"No SMS {action} result from the router within {limit:g} s")
+
+
+def _plain(row: Mapping[str, Any], cipher: SmsCipher | None) -> dict[str, Any]:
+    """A listed message with its number and content decrypted (left as they are when plain)."""
+    plain = dict(row)
+    if cipher is not None:
+        for key in ("number", "content"):
+            value = row.get(key)
+            if isinstance(value, str) and (decrypted := cipher.decrypt(value)) is not None:
+                plain[key] = decrypted
+    return plain
