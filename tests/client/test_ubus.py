@@ -15,10 +15,10 @@ from custom_components.zte_modem.zte import (
     Feature,
     ZteAuthenticationError,
     ZteBusyError,
-    ZteControlRefusedError,
     ZteControlValidationError,
     ZteLockedError,
     ZteSmsRefusedError,
+    ZteUssdUnsupportedError,
 )
 from custom_components.zte_modem.zte.goform.parse import PciFormat, ValueFormat
 from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
@@ -160,7 +160,8 @@ async def test_network_mode_offers_this_firmware_s_tokens_and_reads_back(ubus: S
     capabilities = await client.capabilities()
     assert capabilities.network_modes == UBUS_PROFILES["u60pro"].modes
     assert capabilities.supports(Feature.NR5G, Feature.NETWORK_MODE, Feature.MOBILE_DATA, Feature.SMS)
-    assert not capabilities.supports(Feature.BAND_LOCK)
+    assert capabilities.supports(Feature.BAND_LOCK, Feature.CELL_LOCK)
+    assert not capabilities.supports(Feature.USSD)
 
     await client.set_network_mode("Only_LTE")
     assert modem.state.net_select == "Only_LTE"
@@ -184,11 +185,45 @@ async def test_mobile_data_and_reboot(ubus: Setup) -> None:
 
 
 async def test_what_is_not_offered_yet_is_a_clear_error(ubus: Setup) -> None:
-    """Band locks are not offered on this transport yet: the call says so, nothing is sent."""
+    """USSD is not offered on this transport yet: the call says so, nothing is sent."""
     modem, client = await ubus()
-    with pytest.raises(ZteControlRefusedError):
-        await client.set_band_lock(lte_bands=[3])
+    with pytest.raises(ZteUssdUnsupportedError):
+        await client.send_ussd("*100#")
     assert modem.state.writes == []
+
+
+@pytest.mark.parametrize("profile", ["g5ts", "mc7500"])
+async def test_band_locks_with_the_method_this_firmware_has(ubus: Setup, profile: str) -> None:
+    """LTE through the newer method, or the older bit-mask one where the newer does not exist; NR
+    for SA and NSA (an NSA type the firmware ignores is no failure); the sensors show the locks;
+    an empty list resets every lock."""
+    modem, client = await ubus(profile)
+    await client.set_band_lock(lte_bands=[3, 20], nr_bands=[78])
+    assert modem.state.lte_bands == [3, 20]
+    assert modem.state.nr_sa_bands == [78]
+    assert modem.state.nr_nsa_bands == ([] if modem.profile.nsa_lock_ignored else [78])
+    methods = [method for method, _ in modem.state.writes]
+    assert ("nwinfo_set_gwl_bandlock" in methods) is (modem.profile.lte_lock_method == "gwl")
+    controls = (await client.read()).controls
+    assert (controls.lte_band_lock, controls.nr5g_band_lock) == ("B3+B20", "n78")
+
+    await client.set_band_lock(lte_bands=[])
+    assert modem.state.lte_bands == [1, 3, 8, 20, 38]
+    assert modem.state.nr_sa_bands == []
+
+
+async def test_cell_locks_written_and_read_back(ubus: Setup) -> None:
+    """An LTE and an NR cell lock reach the router and show in the lock sensors; clear unlocks."""
+    modem, client = await ubus()
+    await client.set_cell_lock(rat="lte", pci=259, earfcn=75)
+    await client.set_cell_lock(rat="nr", pci=463, arfcn=640704)
+    assert modem.state.lte_cell == (259, 75)
+    assert modem.state.nr_cell == (463, 640704, 78)
+    controls = (await client.read()).controls
+    assert controls.lte_cell_lock == "PCI 259 @ 75"
+    assert controls.nr5g_cell_lock == "PCI 463 @ 640704 (n78, 30 kHz)"
+    await client.set_cell_lock(rat="lte", clear=True)
+    assert modem.state.lte_cell == (0, 0)
 
 
 async def test_stored_profile_round_trips(ubus: Setup) -> None:

@@ -56,6 +56,8 @@ class UbusSimProfile:
     result_as_int: bool = False
     sms_crypto: bool = True  # web_crt_get and encrypted SMS fields (the G5TS web page's scheme)
     plaintext_send_refused: bool = False  # a plain send answers status 2 (U60 Pro from B27)
+    lte_lock_method: str = "ext"  # "ext": nwinfo_set_lte_ext_band; "gwl": only nwinfo_set_gwl_bandlock
+    nsa_lock_ignored: bool = False  # nwinfo_set_nrbandlock with type "1" changes nothing
 
 
 UBUS_PROFILES: dict[str, UbusSimProfile] = {
@@ -92,6 +94,8 @@ UBUS_PROFILES: dict[str, UbusSimProfile] = {
             net_select="AUTO_AND_5G",
             sinr_tenths=True,
             fail_count="failures",
+            lte_lock_method="gwl",
+            nsa_lock_ignored=True,
         ),
         UbusSimProfile(
             name="g5ultra",
@@ -156,6 +160,11 @@ class UbusState:
     next_id: int = 1
     sends: list[dict[str, str]] = field(default_factory=list)  # number and text as the router decoded them
     refused_sends: int = 0
+    lte_bands: list[int] = field(default_factory=lambda: [1, 3, 8, 20, 38])
+    nr_sa_bands: list[int] = field(default_factory=list)
+    nr_nsa_bands: list[int] = field(default_factory=list)
+    lte_cell: tuple[int, int] = (0, 0)
+    nr_cell: tuple[int, int, int] = (0, 0, 0)
 
 
 class UbusSimulator:
@@ -292,6 +301,12 @@ class UbusSimulator:
             "uci.get.zwrt_zte_mdm": lambda _: [0, {"values": {"imei": self.values["imei"], **self._mac()}}],
             "zte_nwinfo_api.nwinfo_set_netselect": self._set_mode,
             "zwrt_mc.device.manager.device_reboot": self._reboot,
+            "zte_nwinfo_api.nwinfo_set_lte_ext_band": self._lte_ext_band,
+            "zte_nwinfo_api.nwinfo_set_gwl_bandlock": self._gwl_bandlock,
+            "zte_nwinfo_api.nwinfo_set_nrbandlock": self._nr_bandlock,
+            "zte_nwinfo_api.nwinfo_lock_lte_cell": self._lock_lte_cell,
+            "zte_nwinfo_api.nwinfo_lock_nr_cell": self._lock_nr_cell,
+            "zte_nwinfo_api.nwinfo_reset_band_cell_setting": self._reset_locks,
             "zwrt_web.web_crt_get": self._certificate,
             "zwrt_web.web_http_enstr_set": self._set_key,
             "zwrt_wms.zte_libwms_get_sms_data": self._sms_list,
@@ -355,7 +370,15 @@ class UbusSimulator:
         if self.profile.sinr_tenths:
             for key in ("lte_snr", "nr5g_snr"):
                 radio[key] = round(float(self.radio[key]) * 10)
-        return [0, {**radio, "net_select": self.state.net_select}]
+        state = self.state
+        locks = {
+            "lte_band": ",".join(str(band) for band in state.lte_bands),
+            "nr5g_sa_band_lock": ",".join(str(band) for band in state.nr_sa_bands),
+            "nr5g_nsa_band_lock": ",".join(str(band) for band in state.nr_nsa_bands),
+            "lock_lte_cell": ",".join(str(number) for number in state.lte_cell),
+            "lock_nr_cell": ",".join(str(number) for number in state.nr_cell),
+        }
+        return [0, {**radio, **locks, "net_select": state.net_select}]
 
     def _traffic(self, args: dict[str, Any]) -> list[Any]:
         counters = {
@@ -391,6 +414,55 @@ class UbusSimulator:
         self.state.writes.append(("device_reboot", args))
         self.stats.reboots += 1
         self.state.token = None
+        return [0]
+
+    # -- locks (§2.5) -------------------------------------------------------------------
+
+    def _record(self, method: str, args: dict[str, Any]) -> None:
+        self.state.writes.append((method, args))
+        self.stats.writes += 1
+
+    def _lte_ext_band(self, args: dict[str, Any]) -> list[Any]:
+        if self.profile.lte_lock_method != "ext":
+            return [3]  # method not found on older firmware
+        self._record("nwinfo_set_lte_ext_band", args)
+        self.state.lte_bands = sorted(int(part) for part in str(args.get("lte_band", "")).split(",") if part)
+        return [0]
+
+    def _gwl_bandlock(self, args: dict[str, Any]) -> list[Any]:
+        self._record("nwinfo_set_gwl_bandlock", args)
+        mask = int(str(args.get("lte_band_mask", "0")))  # decimal
+        self.state.lte_bands = [bit + 1 for bit in range(64) if mask >> bit & 1]
+        return [0]
+
+    def _nr_bandlock(self, args: dict[str, Any]) -> list[Any]:
+        self._record("nwinfo_set_nrbandlock", args)
+        bands = sorted(int(part) for part in str(args.get("nr5g_band", "")).split(",") if part)
+        if str(args.get("nr5g_type")) == "0":
+            self.state.nr_sa_bands = bands
+        elif not self.profile.nsa_lock_ignored:
+            self.state.nr_nsa_bands = bands
+        return [0]
+
+    def _lock_lte_cell(self, args: dict[str, Any]) -> list[Any]:
+        self._record("nwinfo_lock_lte_cell", args)
+        self.state.lte_cell = (int(args["lock_lte_pci"]), int(args["lock_lte_earfcn"]))
+        return [0]
+
+    def _lock_nr_cell(self, args: dict[str, Any]) -> list[Any]:
+        self._record("nwinfo_lock_nr_cell", args)
+        self.state.nr_cell = (
+            int(args["lock_nr_pci"]),
+            int(args["lock_nr_earfcn"]),
+            int(args["lock_nr_cell_band"]),
+        )
+        return [0]
+
+    def _reset_locks(self, args: dict[str, Any]) -> list[Any]:
+        self._record("nwinfo_reset_band_cell_setting", args)
+        fresh = UbusState(net_select=self.state.net_select)
+        self.state.lte_bands, self.state.nr_sa_bands, self.state.nr_nsa_bands = fresh.lte_bands, [], []
+        self.state.lte_cell, self.state.nr_cell = (0, 0), (0, 0, 0)
         return [0]
 
     # -- SMS (§2.6) ---------------------------------------------------------------------

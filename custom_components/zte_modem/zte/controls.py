@@ -89,10 +89,15 @@ def nr_cell_lock(
     elif band not in bands:
         raise ZteControlValidationError(f"The NR-ARFCN is not in band n{band}")
     if scs is None:
-        scs = 30 if band in _SCS_30_BANDS else 15
+        scs = default_scs(band)
     elif scs not in NR_SCS_KHZ:
         raise ZteControlValidationError("The subcarrier spacing must be 15, 30, 60, 120 or 240 kHz")
     return CellLock(pci, arfcn, band, scs)
+
+
+def default_scs(band: int) -> int:
+    """The SSB subcarrier spacing of a band in practice: 30 kHz for the TDD mid bands, else 15."""
+    return 30 if band in _SCS_30_BANDS else 15
 
 
 def _check_int(value: object, low: int, high: int, name: str) -> None:

@@ -9,8 +9,8 @@ capabilities, so no entity offers it, and an action asking for it gets a clear e
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import logging
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Literal
 
@@ -18,24 +18,32 @@ import aiohttp
 
 from ..capabilities import Feature, ModemCapabilities
 from ..connection import ClientStats, ClientTiming, normalize_host
-from ..controls import MOBILE_DATA_TIMEOUT, USSD_CANCEL_TIMEOUT, USSD_TIMEOUT
+from ..controls import (
+    MOBILE_DATA_TIMEOUT,
+    USSD_CANCEL_TIMEOUT,
+    USSD_TIMEOUT,
+)
 from ..exceptions import (
-    ZteControlRefusedError,
-    ZteControlTimeoutError,
-    ZteControlValidationError,
     ZteUnsupportedFirmwareError,
     ZteUssdUnsupportedError,
 )
-from ..goform.controls import mobile_data_settled
 from ..goform.parse import PciFormat, ValueFormat, to_int
 from ..goform.plan import CLOCK_FIELD
 from ..goform.snapshot import snapshot_from_raw
 from ..models import ModemSnapshot
 from ..single_flight import SingleFlight
 from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
-from .fields import IDENTITY_CALLS, NETINFO, POLL_CALLS, WAN, WEB, capacity_view, goform_view, identity_view
+from .fields import (
+    IDENTITY_CALLS,
+    NETINFO,
+    POLL_CALLS,
+    capacity_view,
+    goform_view,
+    identity_view,
+)
 from .login import UbusLogin
 from .modes import network_modes_for
+from .network import UbusControls
 from .profile import UbusProfile
 from .rpc import Call, Reply, UbusHttp
 from .session import UbusSession
@@ -43,6 +51,8 @@ from .sms import UbusSms
 
 NOT_YET = "not supported on routers that speak ubus yet"
 REBOOT = Call("zwrt_mc.device.manager", "device_reboot", {"moduleName": "web"}, write=True)
+RESET_LOCKS = Call("zte_nwinfo_api", "nwinfo_reset_band_cell_setting", write=True)
+_LOGGER = logging.getLogger(__name__)
 
 
 class UbusClient:
@@ -68,11 +78,11 @@ class UbusClient:
             profile=profile or UbusProfile(),
         )
         self._flight: SingleFlight[ModemSnapshot] = SingleFlight()
-        self._controls_lock = asyncio.Lock()
         self._identity: dict[str, str] = {}
         self._last: dict[str, str] = {}
         self._capabilities: ModemCapabilities | None = None
         self.sms = UbusSms(self.session, self.timing)
+        self.controls = UbusControls(self.session, self.timing)
         # The received-messages counter of the last poll, and whether the last list held a
         # message with parts still missing (both decide `sms_waiting`).
         self._received: int | None = None
@@ -109,11 +119,7 @@ class UbusClient:
 
     async def reboot(self) -> None:
         """Restart the router; the session ends with it."""
-        async with self._controls_lock:
-            await self._write(
-                Call("zwrt_mc.device.manager", "device_reboot", {"moduleName": "web"}, write=True)
-            )
-        self.session.forget()
+        await self.controls.reboot()
 
     async def read(self) -> ModemSnapshot:
         """One poll: one POST with every call; concurrent callers share it."""
@@ -156,7 +162,7 @@ class UbusClient:
             if not self._last:
                 await self.read()
             modes, evidence = network_modes_for(self._last.get("net_select", ""))
-            features = {Feature.NR5G, Feature.MOBILE_DATA}
+            features = {Feature.NR5G, Feature.MOBILE_DATA, Feature.BAND_LOCK, Feature.CELL_LOCK}
             if modes:
                 features.add(Feature.NETWORK_MODE)
             if self._last.get("sms_nv_total"):
@@ -167,7 +173,7 @@ class UbusClient:
                 evidence=(
                     evidence,
                     "SMS: zwrt_wms answered" if Feature.SMS in features else "SMS: zwrt_wms not answered",
-                    f"ubus: {NOT_YET}: band and cell locks, USSD, data plan",
+                    f"ubus: {NOT_YET}: USSD, data plan",
                 ),
             )
         return self._capabilities
@@ -180,16 +186,7 @@ class UbusClient:
 
     async def set_mobile_data(self, on: bool, *, timeout: float = MOBILE_DATA_TIMEOUT) -> None:  # noqa: ASYNC109
         """Connect or disconnect the data session and wait until the router reports it."""
-        async with self._controls_lock:
-            await self._write(
-                Call("zwrt_data", "set_wwaniface", {**WEB, "enable": 1 if on else 0}, write=True)
-            )
-            await self._read_back(
-                WAN,
-                lambda view: mobile_data_settled(view.get("ppp_status"), on=on),
-                limit=timeout,
-                what="the mobile data state",
-            )
+        await self.controls.set_mobile_data(on, timeout=timeout)
 
     async def network_modes(self) -> tuple[str, ...]:
         """The network modes this firmware offers, as it names them."""
@@ -197,41 +194,13 @@ class UbusClient:
 
     async def set_network_mode(self, mode: str) -> None:
         """Switch the network mode and wait until `net_select` reports it."""
-        async with self._controls_lock:
-            if mode not in (await self.capabilities()).network_modes:
-                raise ZteControlValidationError(f"The router offers no network mode {mode!r}")
-            await self._write(
-                Call("zte_nwinfo_api", "nwinfo_set_netselect", {"net_select": mode}, write=True)
-            )
-            await self._read_back(
-                NETINFO,
-                lambda view: view.get("net_select") == mode,
-                limit=self.timing.readback_timeout,
-                what="the network mode",
-            )
-
-    async def _write(self, call: Call) -> None:
-        (reply,) = await self.session.call([call])
-        if not reply.ok:
-            raise ZteControlRefusedError(f"The router refused {call.method} (status {reply.status})")
-
-    async def _read_back(
-        self, call: Call, matches: Callable[[Mapping[str, str]], bool], *, limit: float, what: str
-    ) -> None:
-        deadline = asyncio.get_running_loop().time() + limit
-        while True:
-            view = goform_view(await self._ask([call]))
-            if matches(view):
-                return
-            if asyncio.get_running_loop().time() >= deadline:
-                raise ZteControlTimeoutError(f"The router did not report {what} within {limit:g} s")
-            await asyncio.sleep(self.timing.control_poll_interval)
+        await self.controls.set_network_mode(mode, offered=await self.network_modes())
 
     async def set_band_lock(
         self, *, lte_bands: Sequence[int] | None = None, nr_bands: Sequence[int] | None = None
     ) -> None:
-        """Not offered on this transport yet."""
-        raise ZteControlRefusedError(f"Band locks are {NOT_YET}")
+        """Allow only these bands (see network.py for what an empty list does here)."""
+        await self.controls.set_band_lock(lte_bands=lte_bands, nr_bands=nr_bands)
 
     async def set_cell_lock(
         self,
@@ -244,8 +213,10 @@ class UbusClient:
         scs: int | None = None,
         clear: bool = False,
     ) -> None:
-        """Not offered on this transport yet."""
-        raise ZteControlRefusedError(f"Cell locks are {NOT_YET}")
+        """Lock to one cell, or unlock."""
+        await self.controls.set_cell_lock(
+            rat=rat, pci=pci, earfcn=earfcn, arfcn=arfcn, band=band, scs=scs, clear=clear
+        )
 
     async def send_ussd(self, code: str, *, timeout: float = USSD_TIMEOUT) -> str:  # noqa: ASYNC109
         """Not offered on this transport yet."""

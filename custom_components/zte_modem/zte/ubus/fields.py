@@ -13,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..controls import default_scs
+from ..goform.locks import format_lte_mask, lte_mask
 from ..goform.parse import to_number
+from .locks import bands_shown, lte_cell_shown, nr_cell_shown
 from .rpc import Call, Reply
 
 WEB = {"source_module": "web", "cid": 1}
@@ -41,6 +44,8 @@ SAME_NAMES = (
     "nr5g_action_band",
     "nr5g_action_channel",
     "net_select",
+    "nr5g_sa_band_lock",
+    "nr5g_nsa_band_lock",
 )
 # Levels a radio that is not in use reports as int 0 (a U60 Pro on SA: lte_rsrp = 0).
 LEVELS = ("lte_rsrp", "lte_rsrq", "lte_rssi", "nr5g_rsrp", "nr5g_rsrq")
@@ -122,6 +127,7 @@ def goform_view(answers: Mapping[str, Reply]) -> dict[str, str]:
     raw["lte_snr"] = sinr_db(netinfo.get("lte_snr"))
     raw["Z5g_snr"] = sinr_db(netinfo.get("nr5g_snr"))
     raw |= lte_carriers(text(netinfo.get("lteca")))
+    raw |= lock_view(netinfo)
     raw["nr_multi_ca_scell_info"] = nr_secondary_rows(text(netinfo.get("nrca")))
     traffic = _data(answers, TRAFFIC)
     raw |= {goform: text(traffic.get(ubus)) for ubus, goform in TRAFFIC_NAMES.items()}
@@ -129,6 +135,20 @@ def goform_view(answers: Mapping[str, Reply]) -> dict[str, str]:
     raw["ppp_status"] = WAN_STATES.get(state, state)
     raw["pm_sensor_mdm"] = text(_data(answers, TEMPERATURE).get("cpuss_temp"))
     return raw
+
+
+def lock_view(netinfo: Mapping[str, Any]) -> dict[str, str]:
+    """The locks as goform's fields: `lte_band` (the allowed bands, "1,3,8,20,38") as a hex mask,
+    `lock_lte_cell` "pci,earfcn" and `lock_nr_cell` "pci,arfcn,band" split and completed."""
+    view: dict[str, str] = {}
+    if allowed := bands_shown(text(netinfo.get("lte_band"))):
+        view["lte_band_lock"] = format_lte_mask(lte_mask(allowed))
+    if (lte_cell := lte_cell_shown(text(netinfo.get("lock_lte_cell")))) is not None:
+        view["lte_pci_lock"], view["lte_earfcn_lock"] = (str(number) for number in lte_cell)
+    if (nr_cell := nr_cell_shown(text(netinfo.get("lock_nr_cell")))) is not None:
+        pci, arfcn, band = nr_cell
+        view["nr5g_cell_lock"] = f"{pci},{arfcn},{band},{default_scs(band) if band else 0}"
+    return view
 
 
 def _level(value: Any) -> str:
