@@ -35,7 +35,8 @@ async def async_call_modem(
         result = await call()
     except ZteError as err:
         if isinstance(err, ZteAuthenticationError):
-            coordinator.config_entry.async_start_reauth(coordinator.hass)
+            # No poll may send the rejected password again either (the router locks after five).
+            coordinator.mark_auth_failed(err)
         key, placeholders = describe_error(err)
         kind = ServiceValidationError if key in VALIDATION_KEYS else HomeAssistantError
         raise kind(

@@ -164,6 +164,13 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             await self.inbox.async_check(snapshot)
         return snapshot
 
+    def mark_auth_failed(self, err: ZteAuthenticationError) -> None:
+        """A call on a person's behalf met a rejected password: polling stops trying it, and the
+        reauthentication dialog opens."""
+        self._last_error = err
+        self._auth_failed = True
+        self.config_entry.async_start_reauth(self.hass)
+
     def _store_profile(self) -> None:
         """Keep what the client learnt (scheme, PCI notation) so the next start skips detection."""
         profile = self.client.stored_profile

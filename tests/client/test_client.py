@@ -277,15 +277,19 @@ async def test_lockout_is_respected(make_modem: ModemFactory, make_client: Clien
 
 
 async def test_fifth_wrong_password_locks(make_modem: ModemFactory, make_client: ClientFactory) -> None:
-    """The client refuses the last attempt, so it can never lock the modem itself."""
+    """A client never sends a rejected password twice, and a new one refuses the last attempt, so
+    retries (four setups with the wrong password) can never lock the modem."""
     modem = await make_modem("mc801a", "right")
-    wrong = await make_client(modem, "wrong")
     for _ in range(4):
+        wrong = await make_client(modem, "wrong")
         with pytest.raises(ZteAuthenticationError):
             await wrong.login()
+    with pytest.raises(ZteAuthenticationError):
+        await wrong.login()  # the same client: refused without asking the router
+    assert modem.stats.failed_logins == 4
 
     with pytest.raises(ZteLockedError) as caught:
-        await wrong.login()
+        await (await make_client(modem, "wrong")).login()
 
     assert caught.value.attempts_left == 1
     assert caught.value.seconds_remaining == 0

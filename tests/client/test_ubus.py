@@ -41,9 +41,9 @@ async def ubus(socket_enabled: None) -> AsyncIterator[Setup]:
     started: list[tuple[UbusSimulator, aiohttp.ClientSession]] = []
 
     async def setup(
-        profile: Any = "g5ts", *, password: str = PASSWORD, **client: Any
+        simulated: Any = "g5ts", *, password: str = PASSWORD, **client: Any
     ) -> tuple[UbusSimulator, UbusClient]:
-        modem = UbusSimulator(profile, PASSWORD)
+        modem = UbusSimulator(simulated, PASSWORD)
         await modem.start()
         session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
         started.append((modem, session))
@@ -90,12 +90,20 @@ async def test_every_profile_logs_in_and_reads_in_one_post(ubus: Setup, profile:
 
 
 async def test_wrong_password_costs_exactly_one_attempt(ubus: Setup) -> None:
-    """A wrong password raises with the attempts left and is never tried again by itself."""
+    """A wrong password raises with the attempts left (read cautiously while the counter's meaning
+    is not known yet) and is never sent again by this client."""
     modem, client = await ubus(password="wrong")
     with pytest.raises(ZteAuthenticationError) as caught:
         await client.read()
+    assert caught.value.attempts_left == 1  # 4 of 5 left, or 1 of 5: the fewer
+    with pytest.raises(ZteAuthenticationError):
+        await client.read()
     assert modem.stats.failed_logins == 1
-    assert caught.value.attempts_left == 4
+
+    modem, client = await ubus(password="wrong", profile=UbusProfile(fail_count=FailCount.LEFT))
+    with pytest.raises(ZteAuthenticationError) as caught:
+        await client.read()
+    assert caught.value.attempts_left == 4  # the meaning learnt at an earlier login
 
 
 @pytest.mark.parametrize("fail_count", ["left", "failures"])
@@ -272,7 +280,8 @@ def test_recorded_u60_pro_answer_in_sa() -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"), [("7.0", "7.0"), (150, "15"), (0, ""), ("0.0", "0.0"), (-5, "-5")]
+    ("raw", "expected"),
+    [("7.0", "7.0"), ("-5", "-5"), (150, "15"), (30, "3"), (-50, "-5"), (0, ""), ("0.0", "0.0")],
 )
 def test_sinr_in_db_tenths_or_missing(raw: object, expected: str) -> None:
     assert sinr_db(raw) == expected

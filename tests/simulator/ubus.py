@@ -152,7 +152,7 @@ class UbusState:
     failures: int = 0
     locked_until: float | None = None
     token: str | None = None
-    salt: str = field(default_factory=lambda: secrets.token_hex(16))
+    salt: str = field(default_factory=lambda: secrets.token_hex(32).upper())  # 64 hex, as recorded
     reboots: int = 0
     writes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     aes_key: bytes | None = None  # the SMS key the current session registered
@@ -189,6 +189,8 @@ class UbusSimulator:
         self.login_result: str | None = None  # answer this instead of checking the password ("3": busy)
         self.reset_next = 0  # requests to answer with a dropped connection
         self.batches: list[list[str]] = []  # the methods of every batch, in order
+        self._webtoken: str | None = None
+        self._sms_status: dict[int, list[str]] = {}  # per command: statuses still to report
         self._runner: web.AppRunner | None = None
         self.url = ""
 
@@ -267,22 +269,27 @@ class UbusSimulator:
             if not isinstance(body, list):
                 return web.Response(status=400, text="array expected")
             self.batches.append([_name(item) for item in body if isinstance(item, dict)])
-            replies = [self._call(item) for item in body if isinstance(item, dict)]
+            # A build that rotates its webtoken wants the latest one back on every call made
+            # with a session (rosenrot replays it; which builds check it is not settled).
+            sent = request.cookies.get("webtoken", "").strip('"')
+            cookie_ok = not self.profile.webtoken_cookie or self._webtoken in (None, sent)
+            replies = [self._call(item, cookie_ok=cookie_ok) for item in body if isinstance(item, dict)]
             response = web.json_response(replies)
             if self.profile.webtoken_cookie:
-                response.headers["Set-Cookie"] = f'webtoken="{secrets.token_hex(8)}"; Path=/'
+                self._webtoken = secrets.token_hex(8)
+                response.headers["Set-Cookie"] = f'webtoken="{self._webtoken}"; Path=/'
             return response
         finally:
             self.stats.in_flight -= 1
 
-    def _call(self, item: dict[str, Any]) -> dict[str, Any]:
+    def _call(self, item: dict[str, Any], *, cookie_ok: bool = True) -> dict[str, Any]:
         ident = item.get("id")
         params = item.get("params")
         if not isinstance(params, list) or len(params) != 4:
             return {"jsonrpc": "2.0", "id": ident, "error": {"code": -32600, "message": "Invalid request"}}
         session, obj, method, args = params
         name = _name(item)
-        if name not in OPEN_METHODS and (session == NULL or session != self.state.token):
+        if name not in OPEN_METHODS and (session == NULL or session != self.state.token or not cookie_ok):
             return {"jsonrpc": "2.0", "id": ident, "error": ACCESS_DENIED}
         result = self._answer(name, args if isinstance(args, dict) else {})
         return {"jsonrpc": "2.0", "id": ident, "result": result}
@@ -311,7 +318,7 @@ class UbusSimulator:
             "zwrt_web.web_http_enstr_set": self._set_key,
             "zwrt_wms.zte_libwms_get_sms_data": self._sms_list,
             "zwrt_wms.zte_libwms_send_sms": self._sms_send,
-            "zwrt_wms.zwrt_wms_get_cmd_status": lambda _: [0, {"sms_cmd_status_result": "3"}],
+            "zwrt_wms.zwrt_wms_get_cmd_status": self._sms_status_of,
             "zwrt_wms.zwrt_wms_delete_sms": self._sms_delete,
             "zwrt_wms.zwrt_wms_modify_tag": self._sms_tag,
             "zwrt_wms.zwrt_wms_get_wms_capacity": self._sms_capacity,
@@ -521,9 +528,16 @@ class UbusSimulator:
             self.state.refused_sends += 1
             return [2]
         self.state.sends.append({"number": number, "text": bytes.fromhex(body).decode("utf-16-be")})
+        self._sms_status[4] = ["1", "3"]
         return [0]
 
+    def _sms_status_of(self, args: dict[str, Any]) -> list[Any]:
+        """1 (working) once after a command, then 3 (done), as the web page sees it."""
+        pending = self._sms_status.get(int(args.get("sms_cmd", 0)), [])
+        return [0, {"sms_cmd_status_result": pending.pop(0) if pending else "3"}]
+
     def _sms_delete(self, args: dict[str, Any]) -> list[Any]:
+        self._sms_status[6] = ["1", "3"]
         doomed = {int(part) for part in str(args.get("id", "")).split(";") if part.strip()}
         self.state.messages = [m for m in self.state.messages if m["id"] not in doomed]
         return [0]

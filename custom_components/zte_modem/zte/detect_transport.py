@@ -19,6 +19,7 @@ from .connection import ClientStats, ClientTiming, modem_ssl_context
 from .exceptions import ZteConnectionError
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+NOT_IMPLEMENTED = 501  # what a web server without the path may answer a POST
 # web_login_info under the null session: the web page's first call.
 PROBE = [
     {
@@ -48,13 +49,19 @@ class Found:
 async def find_transport(
     host: str, *, session: aiohttp.ClientSession, timing: ClientTiming, stats: ClientStats
 ) -> Found:
-    """Ask `POST /ubus/`; a JSON-RPC array means ubus, anything else goform."""
+    """Ask `POST /ubus/`: a JSON-RPC array means ubus; a 404, an HTML page or any other answer of
+    a working web server means goform; a server error means ask again later."""
     for _ in range(2):
         status, location, body = await _probe(host, session=session, timing=timing, stats=stats)
         if status in REDIRECTS and location.startswith("https://") and host.startswith("http://"):
             host = "https://" + host.removeprefix("http://")
             continue
-        return Found(Transport.UBUS if _is_jsonrpc_array(body) else Transport.GOFORM, host)
+        if _is_jsonrpc_array(body):
+            return Found(Transport.UBUS, host)
+        if status >= 500 and status != NOT_IMPLEMENTED:
+            # A router in trouble says nothing about its API: ask again later, store nothing.
+            raise ZteConnectionError(f"{host} answered HTTP {status}")
+        return Found(Transport.GOFORM, host)
     return Found(Transport.GOFORM, host)
 
 

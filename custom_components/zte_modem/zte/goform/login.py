@@ -56,6 +56,8 @@ class Login:
         self._password = password
         self._username = username or None
         self.detection: Detection | None = None
+        # A rejected password is never sent again by this client (the router locks after five).
+        self._rejected: ZteAuthenticationError | None = None
 
     async def prelogin_state(self) -> dict[str, str]:
         """What the login page reads first: session state, versions, attempts left, RD."""
@@ -64,6 +66,8 @@ class Login:
     async def log_in(self, profile: LoginProfile | None, state: Mapping[str, str]) -> LoginProfile:
         """Log in with `profile` (detected first when None or the firmware changed); returns the
         profile that worked, or raises for the router's answer."""
+        if self._rejected is not None:
+            raise self._rejected
         firmware = state.get("wa_inner_version", "")
         check_lockout(state)
         fallback: LoginProfile | None = None
@@ -89,7 +93,11 @@ class Login:
             self._http.stats.logins += 1
             return replace(profile, firmware=firmware or profile.firmware)
         self._http.stats.failed_logins += 1
-        await self._raise_for_result(result, profile)
+        try:
+            await self._raise_for_result(result, profile)
+        except ZteAuthenticationError as err:
+            self._rejected = err
+            raise
 
     async def _raise_for_result(self, result: str, profile: LoginProfile) -> NoReturn:
         if result in (LOGIN_DUPLICATE, LOGIN_ALREADY_LOGGED_IN) or (

@@ -15,7 +15,6 @@ from typing import Any
 
 from ..controls import default_scs
 from ..goform.locks import format_lte_mask, lte_mask
-from ..goform.parse import to_number
 from .locks import bands_shown, lte_cell_shown, nr_cell_shown
 from .rpc import Call, Reply
 
@@ -27,7 +26,9 @@ TEMPERATURE = Call("zwrt_bsp.thermal", "get_cpu_temp")
 COMMON_INFO = Call("uci", "get", {"config": "zwrt_common_info", "section": "common_config"})
 DEVICE_INFO = Call("uci", "get", {"config": "zwrt_zte_mdm", "section": "device_info"})
 SMS_CAPACITY = Call("zwrt_wms", "zwrt_wms_get_wms_capacity")
-POLL_CALLS = (NETINFO, TRAFFIC, WAN, TEMPERATURE, SMS_CAPACITY)
+# The traffic call first: it needs the session on every firmware (the radio call answers without
+# one on a U60 Pro), so a denied first reply means the session is gone (session.py).
+POLL_CALLS = (TRAFFIC, NETINFO, WAN, TEMPERATURE, SMS_CAPACITY)
 IDENTITY_CALLS = (COMMON_INFO, DEVICE_INFO)
 
 # Radio fields the netinfo answer names as goform does (identifiers are decimal on ubus:
@@ -66,8 +67,6 @@ WAN_STATES = {
     "disconnecting": "ppp_disconnecting",
     "disconnected": "ppp_disconnected",
 }
-# SINR lies between about -20 and +40 dB: a whole number beyond this is in tenths of a dB.
-SINR_TENTHS_ABOVE = 60
 
 
 def text(value: Any) -> str:
@@ -80,15 +79,14 @@ def text(value: Any) -> str:
 
 
 def sinr_db(value: Any) -> str:
-    """SINR in dB, whether it came as dB, tenths of a dB, an int or a string ("7.0" on an MC7510;
-    an int 0 where the radio is not in use)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value == 0:
+    """SINR in dB: a string is dB ("7.0" on an MC7510, "22.5" on a U60 Pro), an int tenths of a dB."""
+    if isinstance(value, bool):
         return ""
-    raw = text(value)
-    number = to_number(raw)
-    if isinstance(number, int) and abs(number) > SINR_TENTHS_ABOVE:
-        return f"{number / 10:g}"
-    return raw
+    if isinstance(value, int):
+        # Every recorded answer writes SINR as a string in dB; an int is the MC7500 document's
+        # tenths (150 = 15.0 dB), and 0 the value of a radio not in use.
+        return "" if value == 0 else f"{value / 10:g}"
+    return text(value)
 
 
 def lte_carriers(lteca: str) -> dict[str, str]:

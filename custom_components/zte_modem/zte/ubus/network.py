@@ -14,7 +14,12 @@ from typing import Any, Literal
 
 from ..connection import ClientTiming
 from ..controls import MOBILE_DATA_TIMEOUT, check_band_numbers, lte_cell_lock, nr_cell_lock
-from ..exceptions import ZteControlRefusedError, ZteControlTimeoutError, ZteControlValidationError
+from ..exceptions import (
+    ZteConnectionError,
+    ZteControlRefusedError,
+    ZteControlTimeoutError,
+    ZteControlValidationError,
+)
 from ..goform.controls import mobile_data_settled
 from .fields import NETINFO, WAN, WEB, goform_view, text
 from .locks import (
@@ -60,8 +65,12 @@ class UbusControls:
     async def reboot(self) -> None:
         """Restart the router; the session ends with it."""
         async with self._lock:
-            await self._write(REBOOT)
-        self._session.forget()
+            try:
+                await self._write(REBOOT)
+            except ZteConnectionError:
+                # The router went down with the call: that is the reboot.
+                _LOGGER.debug("The connection dropped with the reboot call")
+            self._session.forget()
 
     async def _ask(self, calls: Sequence[Call]) -> dict[str, Reply]:
         replies = await self._session.call(calls)
@@ -122,7 +131,7 @@ class UbusControls:
         lte = sorted(check_band_numbers(lte_bands, "LTE")) if lte_bands else None
         nr = sorted(check_band_numbers(nr_bands, "NR")) if nr_bands else None
         async with self._lock:
-            if lte_bands == [] or nr_bands == []:
+            if (lte_bands is not None and not lte_bands) or (nr_bands is not None and not nr_bands):
                 await self._write(RESET_LOCKS)
                 _LOGGER.info("Band and cell locks reset (all bands)")
             if lte is not None:
@@ -139,7 +148,11 @@ class UbusControls:
             if nr is not None:
                 sa, nsa = nr_band_calls(nr)
                 await self._write(sa)
-                await self._write(nsa)
+                try:
+                    await self._write(nsa)
+                except ZteControlRefusedError:
+                    # NSA locks are unsettled per model; the SA lock stands.
+                    _LOGGER.debug("This firmware refused the NSA band lock type; the SA lock stands")
                 await self._read_back_raw(
                     lambda info: _listed(info, "nr5g_sa_band_lock") in (nr, None), "the 5G band lock"
                 )
@@ -185,9 +198,11 @@ class UbusControls:
         deadline = asyncio.get_running_loop().time() + self._timing.readback_timeout
         while True:
             answers = await self._ask([NETINFO])
-            self._netinfo = answers[NETINFO.key].data if answers[NETINFO.key].ok else {}
-            if matches(self._netinfo):
-                return
+            reply = answers[NETINFO.key]
+            if reply.ok:
+                self._netinfo = reply.data
+                if matches(self._netinfo):
+                    return
             if asyncio.get_running_loop().time() >= deadline:
                 raise ZteControlTimeoutError(f"The router did not report {what} in time")
             await asyncio.sleep(self._timing.control_poll_interval)

@@ -39,7 +39,8 @@ class Call:
 
     obj: str
     method: str
-    args: Mapping[str, Any] = field(default_factory=dict)
+    # Arguments may hold a hashed password, a wrapped key or an SMS: never in a repr.
+    args: Mapping[str, Any] = field(default_factory=dict, repr=False)
     write: bool = False
 
     @property
@@ -61,7 +62,8 @@ class Reply:
     """One call's answer: a ubus status and its data, or a JSON-RPC error code."""
 
     status: int | None
-    data: dict[str, Any]
+    # A reply may hold a session token, a salt or an SMS: never in a repr.
+    data: dict[str, Any] = field(repr=False)
     error: int | None = None
 
     @property
@@ -145,10 +147,15 @@ def decode_replies(text: str, count: int) -> list[Reply]:
         decoded: Any = json.loads(body)
     except ValueError as err:
         raise ZteConnectionError("The router sent an incomplete or invalid JSON answer") from err
+    items = [item for item in decoded if isinstance(item, dict)] if isinstance(decoded, list) else []
     by_id: dict[int, Reply] = {}
-    for item in decoded if isinstance(decoded, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("id"), int):
-            by_id[item["id"]] = _reply(item)
+    for item in items:
+        ident = item.get("id")
+        if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
+            by_id[int(ident)] = _reply(item)
+    if not by_id and len(items) == count:
+        # No usable ids: the answer is in call order, as JSON-RPC batches come back here.
+        return [_reply(item) for item in items]
     missing = Reply(status=None, data={})
     return [by_id.get(index, missing) for index in range(1, count + 1)]
 
