@@ -24,7 +24,7 @@ from custom_components.zte_modem.zte.goform.parse import PciFormat, ValueFormat
 from custom_components.zte_modem.zte.goform.snapshot import snapshot_from_raw
 from custom_components.zte_modem.zte.ubus.client import UbusClient
 from custom_components.zte_modem.zte.ubus.fields import NETINFO, TRAFFIC, goform_view, sinr_db
-from custom_components.zte_modem.zte.ubus.login import hashed_password
+from custom_components.zte_modem.zte.ubus.login import attempts_state, hashed_password, refuse_when_locked
 from custom_components.zte_modem.zte.ubus.profile import FailCount, UbusProfile
 from custom_components.zte_modem.zte.ubus.rpc import Reply
 from tests.simulator.ubus import UBUS_PROFILES, UbusSimulator, web_password, with_switches
@@ -352,3 +352,42 @@ async def test_a_new_session_registers_a_new_key(ubus: Setup) -> None:
     modem.browser_login()
     assert [m.text for m in await client.list_sms()] == ["first"]
     assert modem.stats.logins == 2
+
+
+async def test_webtoken_replayed_when_the_cookie_jar_ignores_ip_hosts(socket_enabled: None) -> None:
+    """A default cookie jar drops cookies of a host given as an IP address: the client replays the
+    rotating webtoken itself, or the G5TS profile would deny every call."""
+    modem = UbusSimulator("g5ts", PASSWORD)
+    await modem.start()
+    try:
+        async with aiohttp.ClientSession() as session:  # a strict jar: no cookies from 127.0.0.1
+            client = UbusClient(modem.url, PASSWORD, session=session)
+            for _ in range(3):
+                assert (await client.read()).values["lte_rsrp"] == -80
+    finally:
+        await modem.stop()
+    assert modem.stats.logins == 1
+
+
+@pytest.mark.parametrize(
+    ("info", "meaning", "left"),
+    [
+        ({"login_fail_num": 5}, None, 5),  # a fresh attempts-left counter
+        ({"login_fail_num": 0}, None, 5),  # a fresh failures counter (no timer)
+        ({"login_fail_num": 0, "login_fail_lock_lefttime": 120}, None, 0),  # locked
+        ({"login_fail_num": 4}, None, 1),  # 4 left or 4 failures: the fewer
+        ({"login_fail_num": 4}, FailCount.LEFT, 4),
+        ({"login_fail_num": 4}, FailCount.FAILURES, 1),
+        ({"login_fail_num": 0}, FailCount.LEFT, 0),  # no timer reported, still no attempt left
+        ({}, None, 5),
+    ],
+)
+def test_attempts_left_for_either_meaning(info: dict[str, Any], meaning: FailCount | None, left: int) -> None:
+    assert attempts_state(info, meaning)[0] == left
+
+
+@pytest.mark.parametrize("left", [0, 1])
+def test_no_login_with_one_or_no_attempt_left(left: int) -> None:
+    """Locked with no timer reported, or the last attempt: refused before anything is sent."""
+    with pytest.raises(ZteLockedError):
+        refuse_when_locked(left, 0)

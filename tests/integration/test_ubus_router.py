@@ -92,17 +92,38 @@ async def test_mqtt_lte_answer(hass: HomeAssistant, mqtt_mock: MqttMockHAClient,
 async def test_nothing_secret_in_diagnostics_or_log(
     hass: HomeAssistant, g5ts: UbusSimulator, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """No password, salt, session token, hashed password, cookie or IMEI in the diagnostics or the log."""
+    """At DEBUG, through a lost session and an SMS both ways: no password, salt, hashed password,
+    session token, webtoken cookie, SMS key, phone number, message text or IMEI in the
+    diagnostics or the log."""
     caplog.set_level(logging.DEBUG)
     entry = await setup_modem_entry(hass, g5ts)
+    tokens = {str(g5ts.state.token)}
     g5ts.browser_login()
+    g5ts.inject_sms("+46709998877", "secret meeting at noon")
     await async_poll(hass, entry)
+    tokens.add(str(g5ts.state.token))
+    await hass.services.async_call(
+        DOMAIN, "send_sms", {"number": "+46701112233", "message": "reply text here"}, blocking=True
+    )
+    assert g5ts.state.aes_key is not None
     dump = json.dumps(await async_get_config_entry_diagnostics(hass, entry), default=str)
     assert '"transport": "ubus"' in dump
-    secrets = (PASSWORD, g5ts.state.salt, web_password(PASSWORD, g5ts.state.salt), g5ts.values["imei"])
-    for secret in (*secrets, str(g5ts.state.token)):
-        assert secret not in dump
-        assert secret not in caplog.text
+    secrets = (
+        PASSWORD,
+        g5ts.state.salt,
+        web_password(PASSWORD, g5ts.state.salt),
+        g5ts.values["imei"],
+        str(g5ts._webtoken),
+        g5ts.state.aes_key.hex(),
+        "46709998877",
+        "46701112233",
+        "secret meeting",
+        "reply text",
+        *tokens,
+    )
+    for secret in secrets:
+        assert secret not in dump, secret
+        assert secret not in caplog.text, secret
 
 
 async def test_sms_both_ways(hass: HomeAssistant, g5ts: UbusSimulator) -> None:
