@@ -18,6 +18,7 @@ from ..capabilities import Feature, ModemCapabilities
 from ..connection import ClientStats, ClientTiming, normalize_host
 from ..controls import MOBILE_DATA_TIMEOUT, USSD_CANCEL_TIMEOUT, USSD_TIMEOUT
 from ..models import ModemSnapshot
+from ..single_flight import SingleFlight
 from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
 from .detect import Detection
 from .extra_reads import ExtraRead
@@ -75,7 +76,7 @@ class GoformClient:
         controls_lock = asyncio.Lock()
         self.controls = GoformControls(self.session, self.timing, lock=controls_lock, settings=self._settings)
         self.ussd = GoformUssd(self.session, self.timing, lock=controls_lock)
-        self._inflight: asyncio.Future[ModemSnapshot] | None = None
+        self._flight: SingleFlight[ModemSnapshot] = SingleFlight()
         self._listed_ids: tuple[int, ...] | None = None
         self._capabilities: ModemCapabilities | None = None
 
@@ -127,25 +128,7 @@ class GoformClient:
 
     async def read(self) -> ModemSnapshot:
         """One poll (and any extra read that is due); concurrent callers share one read."""
-        if self._inflight is not None:
-            return await asyncio.shield(self._inflight)
-        future: asyncio.Future[ModemSnapshot] = asyncio.get_running_loop().create_future()
-        # Retrieve the exception so an unshared failure is not reported as lost.
-        future.add_done_callback(lambda done: done.cancelled() or done.exception())
-        self._inflight = future
-        try:
-            snapshot = await self._read_once()
-        except asyncio.CancelledError:
-            future.cancel()
-            raise
-        except BaseException as err:
-            future.set_exception(err)
-            raise
-        else:
-            future.set_result(snapshot)
-            return snapshot
-        finally:
-            self._inflight = None
+        return await self._flight.run(self._read_once)
 
     async def read_settings(self) -> None:
         """Read the lock and data-plan settings now rather than at their hourly turn."""
