@@ -73,6 +73,15 @@ not report them right now (no 5G cell, no SIM, sentinel values such as `255` or
   builds, from `nr5g_rsrp`, `5g_rsrp`, `nr5g_sinr`, `Z5g_snr` (first non-empty wins).
   Every temperature the firmware reports is its own sensor; -40 °C or below means the
   sensor is absent.
+- **Routers that speak ubus** (G5TS, G5 Ultra, U60 Pro, MC7500/MC7510) fill the same keys:
+  their answers (`nwinfo_get_netinfo`, `get_wwandst` type 4, `get_wwaniface`,
+  `get_cpu_temp`, the SMS storage) are read under the goform field names of the table, as
+  the routers' own web page maps them (`zte/ubus/fields.py`). Differences: identifiers come
+  in decimal, SINR as a string in dB (an int is tenths of a dB), a radio not in use reports
+  0 (no value), carrier aggregation comes from `lteca` (`PCI,band,LAC,EARFCN,bandwidth;`,
+  the primary first) and `nrca`, the LTE band lock from the allowed-band list `lte_band`, the
+  unread count from the last message list. Not yet on ubus: the data-plan keys (the unit of
+  the router's limit is in no public source), so a ubus router gets no data-plan sensors.
 
 | key | name | unit | device class | state class | enabled by default | aggregate | goform fields | meaning |
 |---|---|---|---|---|---|---|---|---|
