@@ -80,8 +80,9 @@ not report them right now (no 5G cell, no SIM, sentinel values such as `255` or
   in decimal, SINR as a string in dB (an int is tenths of a dB), a radio not in use reports
   0 (no value), carrier aggregation comes from `lteca` (`PCI,band,LAC,EARFCN,bandwidth;`,
   the primary first) and `nrca`, the LTE band lock from the allowed-band list `lte_band`, the
-  unread count from the last message list. Not yet on ubus: the data-plan keys (the unit of
-  the router's limit is in no public source), so a ubus router gets no data-plan sensors.
+  unread count from the last message list, the data plan from `get_wwandst_monthlimit`
+  (`ratio` is the alert threshold; a data limit's `value` read as bytes, which no public
+  source settles: two U60 Pro tools store bytes) and `get_wwandst_clearday`.
 
 | key | name | unit | device class | state class | enabled by default | aggregate | goform fields | meaning |
 |---|---|---|---|---|---|---|---|---|

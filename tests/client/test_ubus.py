@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -391,3 +392,19 @@ def test_no_login_with_one_or_no_attempt_left(left: int) -> None:
     """Locked with no timer reported, or the last attempt: refused before anything is sent."""
     with pytest.raises(ZteLockedError):
         refuse_when_locked(left, 0)
+
+
+async def test_data_plan_read_hourly_inside_the_poll(ubus: Setup) -> None:
+    """The router's limit (bytes), alert threshold and reset day fill the data-plan values; they
+    ride in the first poll's POST and then hourly, never as a request of their own."""
+    modem, client = await ubus("u60pro")
+    client.timing.clock = lambda: datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    plan = (await client.read()).data_plan
+    assert (plan.limit, plan.alert_percent, plan.reset_day) == (100.0, 85, 10)
+    assert plan.used_percent is not None
+    assert (await client.capabilities()).supports(Feature.DATA_PLAN)
+    modem.state.plan_limit["enable"] = 0
+    requests = modem.stats.requests
+    assert (await client.read()).data_plan.limit == 100.0  # not read again within the hour
+    assert modem.stats.requests - requests == 1
+    assert not any("zwrt_data.get_wwandst_monthlimit" in batch for batch in modem.batches[-1:])

@@ -163,6 +163,12 @@ class UbusState:
     lte_bands: list[int] = field(default_factory=lambda: [1, 3, 8, 20, 38])
     nr_sa_bands: list[int] = field(default_factory=list)
     nr_nsa_bands: list[int] = field(default_factory=list)
+    # The data plan as get_wwandst_monthlimit/clearday answer it: a 100 GiB limit in bytes (the
+    # unit two U60 Pro tools store), an alert at 85 %, counters cleared on the 10th.
+    plan_limit: dict[str, Any] = field(
+        default_factory=lambda: {"enable": 1, "type": 2, "value": "107374182400", "ratio": 85, "overflow": 0}
+    )
+    plan_clear: dict[str, Any] = field(default_factory=lambda: {"enable": 1, "clearday": 10})
     lte_cell: tuple[int, int] = (0, 0)
     nr_cell: tuple[int, int, int] = (0, 0, 0)
 
@@ -314,6 +320,8 @@ class UbusSimulator:
             "zte_nwinfo_api.nwinfo_lock_lte_cell": self._lock_lte_cell,
             "zte_nwinfo_api.nwinfo_lock_nr_cell": self._lock_nr_cell,
             "zte_nwinfo_api.nwinfo_reset_band_cell_setting": self._reset_locks,
+            "zwrt_data.get_wwandst_monthlimit": lambda _: [0, dict(self.state.plan_limit)],
+            "zwrt_data.get_wwandst_clearday": lambda _: [0, dict(self.state.plan_clear)],
             "zwrt_web.web_crt_get": self._certificate,
             "zwrt_web.web_http_enstr_set": self._set_key,
             "zwrt_wms.zte_libwms_get_sms_data": self._sms_list,

@@ -3,13 +3,14 @@
 A poll is one POST whose batch holds every call it needs (radio, traffic, data session,
 temperature, SMS storage; the identity too at the first poll); writes go through the same
 guarded batch, under a controls lock, and are read back. SMS go through sms.py. What this
-transport does not do yet (band and cell locks, USSD, the data plan) is left out of its
-capabilities, so no entity offers it, and an action asking for it gets a clear error.
+transport does not do yet (USSD: no settled method) is left out of its capabilities, so no
+entity offers it, and an action asking for it gets a clear error.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Literal
@@ -44,6 +45,7 @@ from .fields import (
 from .login import UbusLogin
 from .modes import network_modes_for
 from .network import UbusControls
+from .plan import PLAN_CALLS, PLAN_EVERY, plan_view
 from .profile import UbusProfile
 from .rpc import Call, Reply, UbusHttp
 from .session import UbusSession
@@ -90,6 +92,9 @@ class UbusClient:
         # Unread messages as the last list showed them, less those marked read since (no poll
         # field counts them on this API).
         self._unread: int | None = None
+        # The data plan: read hourly inside the poll's POST (plan.py), kept in between.
+        self._plan: dict[str, str] = {}
+        self._plan_read_at: float | None = None
 
     def __repr__(self) -> str:
         return f"UbusClient(host={self.host!r})"
@@ -126,13 +131,20 @@ class UbusClient:
         return await self._flight.run(self._read_once)
 
     async def _read_once(self) -> ModemSnapshot:
-        calls = [*POLL_CALLS, *(IDENTITY_CALLS if not self._identity else ())]
+        plan_due = self._plan_read_at is None or time.monotonic() - self._plan_read_at >= PLAN_EVERY
+        calls = [
+            *POLL_CALLS,
+            *(IDENTITY_CALLS if not self._identity else ()),
+            *(PLAN_CALLS if plan_due else ()),
+        ]
         answers = await self._ask(calls)
         if not answers[NETINFO.key].ok:
             raise ZteUnsupportedFirmwareError("nwinfo_get_netinfo not answered")
         self.stats.reads += 1
         self._identity = identity_view(answers) or self._identity
-        raw = {**self._identity, **goform_view(answers), **capacity_view(answers)}
+        if plan_due:
+            self._plan, self._plan_read_at = plan_view(answers), time.monotonic()
+        raw = {**self._identity, **self._plan, **goform_view(answers), **capacity_view(answers)}
         if self._unread is not None:
             raw["sms_dev_unread_num"] = str(self._unread)
         self._last = raw
@@ -167,13 +179,15 @@ class UbusClient:
                 features.add(Feature.NETWORK_MODE)
             if self._last.get("sms_nv_total"):
                 features.add(Feature.SMS)
+            if self._last.get("data_volume_limit_switch"):
+                features.add(Feature.DATA_PLAN)
             self._capabilities = ModemCapabilities(
                 features=frozenset(features),
                 network_modes=modes,
                 evidence=(
                     evidence,
                     "SMS: zwrt_wms answered" if Feature.SMS in features else "SMS: zwrt_wms not answered",
-                    f"ubus: {NOT_YET}: USSD, data plan",
+                    f"ubus: {NOT_YET}: USSD",
                 ),
             )
         return self._capabilities
