@@ -27,7 +27,8 @@ from custom_components.zte_modem.zte.ubus.client import UbusClient
 from custom_components.zte_modem.zte.ubus.fields import NETINFO, TRAFFIC, goform_view, sinr_db
 from custom_components.zte_modem.zte.ubus.login import attempts_state, hashed_password, refuse_when_locked
 from custom_components.zte_modem.zte.ubus.profile import FailCount, UbusProfile
-from custom_components.zte_modem.zte.ubus.rpc import Reply
+from custom_components.zte_modem.zte.ubus.rpc import NULL_SESSION, Call, Reply
+from tests.simulator import FakeClock
 from tests.simulator.ubus import UBUS_PROFILES, UbusSimulator, web_password, with_switches
 
 PASSWORD = "Sup3r-Secret-pw"
@@ -408,3 +409,64 @@ async def test_data_plan_read_hourly_inside_the_poll(ubus: Setup) -> None:
     assert (await client.read()).data_plan.limit == 100.0  # not read again within the hour
     assert modem.stats.requests - requests == 1
     assert not any("zwrt_data.get_wwandst_monthlimit" in batch for batch in modem.batches[-1:])
+
+
+async def test_an_idle_session_times_out_and_costs_one_login(socket_enabled: None) -> None:
+    """The router ends a session after 300 s without a call and every call refreshes it: polls
+    200 s apart keep one session; a 301 s gap costs exactly one login."""
+    clock = FakeClock()
+    modem = UbusSimulator("u60pro", PASSWORD, clock=clock)
+    await modem.start()
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            client = UbusClient(modem.url, PASSWORD, session=session)
+            await client.read()
+            for _ in range(3):
+                clock.advance(200)
+                await client.read()
+            assert modem.stats.logins == 1
+            clock.advance(301)
+            assert (await client.read()).values["lte_rsrp"] == -80
+            assert modem.stats.logins == 2
+    finally:
+        await modem.stop()
+
+
+async def test_simulator_answers_as_the_checklist_says(socket_enabled: None) -> None:
+    """The switches of ../shared/docs/ubus-protocol.md §2.8 the client does not reach by itself:
+    uci configs other than zwrt_common_info are status 6 without a session (a U60 Pro), an unknown
+    deviceInfoList name fails the whole call, get_wwandst answers per type."""
+    modem = UbusSimulator("u60pro", PASSWORD)
+    await modem.start()
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            http = UbusClient(modem.url, PASSWORD, session=session).http
+            uci = Call("uci", "get", {"config": "zwrt_zte_mdm", "section": "device_info"})
+            common = Call("uci", "get", {"config": "zwrt_common_info", "section": "common_config"})
+            (denied, answered) = await http.batch(NULL_SESSION, [uci, common])
+            assert (denied.status, answered.status) == (6, 0)
+
+            client = UbusClient(modem.url, PASSWORD, session=session)
+            await client.login()
+            token = client.session._token
+            assert token is not None
+
+            def device(*names: str) -> Call:
+                return Call("zwrt_mc.device.manager", "get_device_info", {"deviceInfoList": list(names)})
+
+            good, bad = await http.batch(token, [device("meminfo"), device("meminfo", "no_such_name")])
+            assert (good.status, bad.status) == (0, 2)
+            web = {"source_module": "web", "cid": 1}
+            month, everything = await http.batch(
+                token,
+                [
+                    Call("zwrt_data", "get_wwandst", {**web, "type": 2}),
+                    Call("zwrt_data", "get_wwandst", {**web, "type": 4}),
+                ],
+            )
+            assert set(month.data) == {"month_rx_bytes", "month_tx_bytes", "month_time"}
+            assert {"real_rx_speed", "month_rx_bytes", "total_rx_bytes", "day_rx_bytes"} <= set(
+                everything.data
+            )
+    finally:
+        await modem.stop()

@@ -196,6 +196,9 @@ class UbusSimulator:
         self.reset_next = 0  # requests to answer with a dropped connection
         self.batches: list[list[str]] = []  # the methods of every batch, in order
         self._webtoken: str | None = None
+        # The session times out after this long without a call (web_login answers timeout: 300).
+        self.session_timeout = 300.0
+        self._used_at = clock()
         self._sms_status: dict[int, list[str]] = {}  # per command: statuses still to report
         self._runner: web.AppRunner | None = None
         self.url = ""
@@ -295,8 +298,15 @@ class UbusSimulator:
             return {"jsonrpc": "2.0", "id": ident, "error": {"code": -32600, "message": "Invalid request"}}
         session, obj, method, args = params
         name = _name(item)
+        now = self.clock()
+        if self.state.token is not None and now - self._used_at > self.session_timeout:
+            self.state.token, self.state.aes_key = None, None  # idle too long: the session ends
+        if name.startswith("uci.get.") and name not in OPEN_METHODS and session == NULL:
+            return {"jsonrpc": "2.0", "id": ident, "result": [6]}  # permission denied (U60 Pro)
         if name not in OPEN_METHODS and (session == NULL or session != self.state.token or not cookie_ok):
             return {"jsonrpc": "2.0", "id": ident, "error": ACCESS_DENIED}
+        if session != NULL and session == self.state.token:
+            self._used_at = now  # every call refreshes the session's timeout
         result = self._answer(name, args if isinstance(args, dict) else {})
         return {"jsonrpc": "2.0", "id": ident, "result": result}
 
@@ -320,6 +330,7 @@ class UbusSimulator:
             "zte_nwinfo_api.nwinfo_lock_lte_cell": self._lock_lte_cell,
             "zte_nwinfo_api.nwinfo_lock_nr_cell": self._lock_nr_cell,
             "zte_nwinfo_api.nwinfo_reset_band_cell_setting": self._reset_locks,
+            "zwrt_mc.device.manager.get_device_info": self._device_info,
             "zwrt_data.get_wwandst_monthlimit": lambda _: [0, dict(self.state.plan_limit)],
             "zwrt_data.get_wwandst_clearday": lambda _: [0, dict(self.state.plan_clear)],
             "zwrt_web.web_crt_get": self._certificate,
@@ -369,6 +380,7 @@ class UbusSimulator:
             self.state.failures = 0
             self.state.token = secrets.token_hex(16)
             self.state.aes_key = None  # a new session registers its own SMS key
+            self._used_at = self.clock()
             answer |= {"ubus_rpc_session": self.state.token, "timeout": 300}
         return [0, answer]
 
@@ -396,16 +408,32 @@ class UbusSimulator:
         return [0, {**radio, **locks, "net_select": state.net_select}]
 
     def _traffic(self, args: dict[str, Any]) -> list[Any]:
-        counters = {
-            "real_rx_speed": 1_250_000,
-            "real_tx_speed": 250_000,
-            "real_rx_bytes": 4_000_000_000,
-            "real_tx_bytes": 600_000_000,
-            "real_time": 7200,
-            "month_rx_bytes": 52_000_000_000,
-            "month_tx_bytes": 6_000_000_000,
+        """get_wwandst: type 1 this connection, 2 this month, 3 in total, 7 today, 4 all of them."""
+        periods = {
+            "real": (1_250_000, 250_000, 4_000_000_000, 600_000_000, 7200),
+            "month": (0, 0, 52_000_000_000, 6_000_000_000, 900_000),
+            "total": (0, 0, 487_567_569_649, 61_000_000_000, 9_000_000),
+            "day": (0, 0, 2_000_000_000, 300_000_000, 40_000),
         }
+        wanted = {1: ("real",), 2: ("month",), 3: ("total",), 7: ("day",), 4: tuple(periods)}
+        kind = to_int_or(args.get("type"), 0)
+        if kind not in wanted:
+            return [2]  # invalid argument
+        counters: dict[str, int] = {}
+        for period in wanted[kind]:
+            rx_speed, tx_speed, rx, tx, seconds = periods[period]
+            counters |= {f"{period}_rx_bytes": rx, f"{period}_tx_bytes": tx, f"{period}_time": seconds}
+            if period == "real":
+                counters |= {"real_rx_speed": rx_speed, "real_tx_speed": tx_speed}
         return [0, {key: self._number(value) for key, value in counters.items()}]
+
+    def _device_info(self, args: dict[str, Any]) -> list[Any]:
+        """get_device_info: an unknown name in deviceInfoList fails the whole call (U60 Pro)."""
+        known = {"meminfo": {"total": 1024, "free": 512}, "device_uptime": 3600}
+        names = args.get("deviceInfoList")
+        if not isinstance(names, list) or any(name not in known for name in names):
+            return [2]
+        return [0, {name: known[name] for name in names}]
 
     def _wan(self, _: dict[str, Any]) -> list[Any]:
         return [0, {"connect_status": "connected" if self.state.data_enabled else "disconnected"}]
@@ -592,6 +620,13 @@ def _rsa_key() -> tuple[Any, str]:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     return private, pem.decode()
+
+
+def to_int_or(value: Any, default: int) -> int:
+    """An int argument as the router parses it (int or digits), else `default`."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else default
 
 
 def _name(item: dict[str, Any]) -> str:
