@@ -60,6 +60,11 @@ class UbusSimProfile:
     nsa_lock_ignored: bool = False  # nwinfo_set_nrbandlock with type "1" changes nothing
 
 
+# Sources per profile (../shared/docs/ubus-protocol.md §2 and tests/fixtures/real/ubus): U60 Pro
+# firmware BD_CNMU5250V1.0.0B31 and its mode tokens (field manual), the G5TS tokens (zte-cpe-rs),
+# the MC7500 tokens and SINR in tenths (its API document, unconfirmed), https on the G5 Ultra
+# (Kajkac). The G5TS, MC7500 and G5 Ultra firmware strings are placeholders of the recorded
+# BD_...V1.0.0Bnn shape: no answer of those models is on record.
 UBUS_PROFILES: dict[str, UbusSimProfile] = {
     profile.name: profile
     for profile in (

@@ -7,12 +7,16 @@ own business (goform/controls.py, goform/locks.py).
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from . import radio
-from .exceptions import ZteControlValidationError, ZteUssdValidationError
+from .exceptions import ZteControlTimeoutError, ZteControlValidationError, ZteUssdValidationError
+
+Answer = TypeVar("Answer")
 
 # How long the router may take to report a new mobile-data state.
 MOBILE_DATA_TIMEOUT = 15.0
@@ -119,3 +123,23 @@ def check_ussd_reply(text: str) -> str:
     if not reply or len(reply) > USSD_MAX_LENGTH:
         raise ZteUssdValidationError("A USSD reply is 1-182 characters")
     return reply
+
+
+async def read_back(
+    read: Callable[[], Awaitable[Answer]],
+    matches: Callable[[Answer], bool],
+    *,
+    limit: float,
+    interval: float,
+    what: str,
+) -> Answer:
+    """A write's read-back, whatever the transport: `read` until `matches` says yes, every
+    `interval` s, or ZteControlTimeoutError after `limit` s."""
+    deadline = asyncio.get_running_loop().time() + limit
+    while True:
+        answer = await read()
+        if matches(answer):
+            return answer
+        if asyncio.get_running_loop().time() >= deadline:
+            raise ZteControlTimeoutError(f"The router did not report {what} within {limit:g} s")
+        await asyncio.sleep(interval)

@@ -3,15 +3,17 @@
 Nothing here talks to the network; a transport lists, sends, deletes and marks messages with
 these types (goform: goform/sms.py).
 
-Privacy: phone numbers and message texts are personal data. Nothing in this module logs, and the
-types below keep them out of their `repr`, so a stray `_LOGGER.debug("%s", message)` or an
-exception traceback cannot leak them. Log counts and message ids only.
+Privacy: phone numbers and message texts are personal data. This module logs counts and
+error types only, and the types below keep numbers and texts out of their `repr`, so a stray
+`_LOGGER.debug("%s", message)` or an exception traceback cannot leak them.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
@@ -19,6 +21,8 @@ from typing import Any
 
 from .exceptions import (
     ZteError,
+    ZteSmsEncryptedError,
+    ZteSmsError,
     ZteSmsFailedError,
     ZteSmsRefusedError,
     ZteSmsTimeoutError,
@@ -26,6 +30,11 @@ from .exceptions import (
     ZteSmsValidationError,
 )
 from .gsm7 import is_gsm7, septets
+
+_LOGGER = logging.getLogger(__name__)
+# The status a router reports for an SMS command (send, delete), as both APIs' pages read it.
+STATUS_DONE = "3"
+STATUS_FAILED = "2"
 
 ENCODE_GSM7 = "GSM7_default"
 ENCODE_UNICODE = "UNICODE"
@@ -271,3 +280,57 @@ def failure_reason(err: ZteError) -> str:
     if isinstance(err, ZteSmsTimeoutError):
         return "timeout"
     return "error"
+
+
+async def send_to_each(
+    numbers: str | Sequence[str], message: str, send_one: Callable[[str, str, str], Awaitable[None]]
+) -> SmsSendResult:
+    """Validate, then `send_one(number, UCS-2 hex body, encode_type)` for each number in turn.
+
+    One number given as a string: its error raises. A list: the result says which numbers went
+    and why the others did not; an error that is no SMS error (the router unreachable, a login)
+    raises before anything went out, and after that marks every remaining number "error".
+    `ZteSmsEncryptedError` always raises: no number can go.
+    """
+    targets = normalize_numbers(numbers)
+    kind = check_message(message)
+    body = ucs2_hex(message)
+    result = SmsSendResult()
+    for position, number in enumerate(targets, start=1):
+        try:
+            await send_one(number, body, kind)
+        except ZteSmsEncryptedError:
+            raise
+        except ZteError as err:
+            if isinstance(numbers, str) or (not isinstance(err, ZteSmsError) and not result.sent):
+                raise
+            _LOGGER.debug("SMS %d of %d not sent: %s", position, len(targets), type(err).__name__)
+            # Without the router (connection, login) the rest cannot go either: stop, report all.
+            rest = targets[position - 1 :] if not isinstance(err, ZteSmsError) else [number]
+            for failed in rest:
+                result.failed.append(failed)
+                result.reasons[failed] = failure_reason(err)
+            if not isinstance(err, ZteSmsError):
+                break
+        else:
+            result.sent.append(number)
+    _LOGGER.debug("SMS sent to %d of %d numbers", len(result.sent), len(targets))
+    return result
+
+
+async def wait_for_status(
+    status: Callable[[], Awaitable[str]], *, interval: float, limit: float, action: str
+) -> None:
+    """Ask the command's status every `interval` s as the stock pages do: "3" done, "2" failed,
+    anything else pending until `limit` s have passed."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while True:
+        await asyncio.sleep(interval)
+        current = await status()
+        if current == STATUS_DONE:
+            return
+        if current == STATUS_FAILED:
+            raise ZteSmsFailedError(f"The router reports that the SMS {action} failed")
+        if loop.time() >= deadline:
+            raise ZteSmsTimeoutError(f"No SMS {action} result from the router within {limit:g} s")

@@ -23,11 +23,10 @@ from dataclasses import replace
 from typing import Literal
 
 from ..connection import ClientTiming
-from ..controls import MOBILE_DATA_TIMEOUT, CellLock, lte_cell_lock, nr_cell_lock
+from ..controls import MOBILE_DATA_TIMEOUT, CellLock, lte_cell_lock, nr_cell_lock, read_back
 from ..exceptions import (
     ZteCommandError,
     ZteControlRefusedError,
-    ZteControlTimeoutError,
     ZteControlValidationError,
 )
 from .controls import Capabilities, capabilities_from, mobile_data_settled
@@ -247,14 +246,13 @@ class GoformControls:
         what: str,
     ) -> Mapping[str, str]:
         """Read `fields` until `matches` says yes, every `control_poll_interval` s, or time out."""
-        deadline = asyncio.get_running_loop().time() + limit
-        while True:
-            answer = await self._read_fields(fields)
-            if matches(answer):
-                return answer
-            if asyncio.get_running_loop().time() >= deadline:
-                raise ZteControlTimeoutError(f"The router did not report {what} within {limit:g} s")
-            await asyncio.sleep(self._timing.control_poll_interval)
+        return await read_back(
+            lambda: self._read_fields(fields),
+            matches,
+            limit=limit,
+            interval=self._timing.control_poll_interval,
+            what=what,
+        )
 
     async def _read_back_lock(
         self, fields: Sequence[str], applied: Callable[[Mapping[str, str]], bool | None], *, what: str

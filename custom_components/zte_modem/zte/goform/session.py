@@ -199,7 +199,8 @@ class GoformSession:
         except ZteCommandError:
             self.profile = guessed
             raise
-        _LOGGER.debug("The modem accepted a %s write token; keeping it", other)
+        # Names the digest algorithm (md5/sha256), never the token itself.
+        _LOGGER.debug("The modem accepted the %s write-token digest; keeping it", other)
         self.profile = replace(self.profile, ad_confident=True)
 
     async def _write_locked(self, goform_id: str, params: Mapping[str, str]) -> None:

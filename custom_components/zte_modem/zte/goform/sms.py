@@ -16,12 +16,8 @@ from typing import Any
 from ..connection import ClientTiming
 from ..exceptions import (
     ZteCommandError,
-    ZteError,
     ZteSmsEncryptedError,
-    ZteSmsError,
-    ZteSmsFailedError,
     ZteSmsRefusedError,
-    ZteSmsTimeoutError,
     ZteSmsUnavailableError,
     ZteSmsValidationError,
 )
@@ -31,11 +27,9 @@ from ..sms import (
     SmsCapacity,
     SmsMessage,
     SmsSendResult,
-    check_message,
-    failure_reason,
     ids_beyond,
-    normalize_numbers,
-    ucs2_hex,
+    send_to_each,
+    wait_for_status,
 )
 from .session import GoformSession
 from .sms_format import (
@@ -55,8 +49,6 @@ _LOGGER = logging.getLogger(__name__)
 # SMS command status (GET cmd=sms_cmd_status_info&sms_cmd=N): the stock page polls every second.
 SMS_CMD_SEND = "4"
 SMS_CMD_DELETE = "6"
-SMS_STATUS_DONE = "3"
-SMS_STATUS_FAILED = "2"
 # Firmware that encrypts SMS (RSA-wrapped session key, AES-GCM) names the cipher in its web page.
 _ENCRYPTED_SMS = re.compile(r"AES-?GCM", re.IGNORECASE)
 
@@ -115,34 +107,10 @@ class GoformSms:
 
     async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
         """Send `message` to one number or to each of several, one after another (see ModemClient)."""
-        targets = normalize_numbers(numbers)
-        kind = check_message(message)
-        body = ucs2_hex(message)
-        result = SmsSendResult()
         async with self._lock:
             if self._encrypted:
                 raise ZteSmsEncryptedError
-            for position, number in enumerate(targets, start=1):
-                try:
-                    await self._send_one(number, body, kind)
-                except ZteSmsEncryptedError:
-                    raise
-                except ZteError as err:
-                    # A single number, or no modem before anything went out: the error itself says most.
-                    if isinstance(numbers, str) or (not isinstance(err, ZteSmsError) and not result.sent):
-                        raise
-                    _LOGGER.debug("SMS %d of %d not sent: %s", position, len(targets), type(err).__name__)
-                    # Without the modem (connection, login) the rest cannot go either: stop, report all.
-                    rest = targets[position - 1 :] if not isinstance(err, ZteSmsError) else [number]
-                    for failed in rest:
-                        result.failed.append(failed)
-                        result.reasons[failed] = failure_reason(err)
-                    if not isinstance(err, ZteSmsError):
-                        break
-                else:
-                    result.sent.append(number)
-        _LOGGER.debug("SMS sent to %d of %d numbers", len(result.sent), len(targets))
-        return result
+            return await send_to_each(numbers, message, self._send_one)
 
     async def delete_sms(self, ids: Iterable[int]) -> None:
         """Delete messages by id and wait until the router reports them gone."""
@@ -213,24 +181,18 @@ class GoformSms:
         await self._wait_status(SMS_CMD_SEND, limit=self._timing.sms_send_timeout, action="send")
 
     async def _wait_status(self, command: str, *, limit: float, action: str) -> None:
-        """Poll the command's status like the stock page: "3" done, "2" failed, else pending."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + limit
-        while True:
-            await asyncio.sleep(self._timing.sms_poll_interval)
+        """Poll the command's status like the stock page (sms_cmd_status_info)."""
+
+        async def status() -> str:
             try:
                 answer = await self._get(
                     {"cmd": "sms_cmd_status_info", "sms_cmd": command}, expect="sms_cmd_status_result"
                 )
             except ZteSmsUnavailableError:
-                answer = {}
-            status = str(answer.get("sms_cmd_status_result", "")).strip()
-            if status == SMS_STATUS_DONE:
-                return
-            if status == SMS_STATUS_FAILED:
-                raise ZteSmsFailedError(f"The modem reports that the SMS {action} failed")
-            if loop.time() >= deadline:
-                raise ZteSmsTimeoutError(f"No SMS {action} result from the modem within {limit:g} s")
+                return ""
+            return str(answer.get("sms_cmd_status_result", "")).strip()
+
+        await wait_for_status(status, interval=self._timing.sms_poll_interval, limit=limit, action=action)
 
     async def _get(self, params: Mapping[str, str], *, expect: str) -> dict[str, Any]:
         """An SMS GET through the guarded request; a key still missing with a session means the

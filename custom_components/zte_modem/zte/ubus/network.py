@@ -13,11 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
 from ..connection import ClientTiming
-from ..controls import MOBILE_DATA_TIMEOUT, check_band_numbers, lte_cell_lock, nr_cell_lock
+from ..controls import MOBILE_DATA_TIMEOUT, check_band_numbers, lte_cell_lock, nr_cell_lock, read_back
 from ..exceptions import (
     ZteConnectionError,
     ZteControlRefusedError,
-    ZteControlTimeoutError,
     ZteControlValidationError,
 )
 from ..goform.controls import mobile_data_settled
@@ -112,14 +111,10 @@ class UbusControls:
     async def _read_back(
         self, call: Call, matches: Callable[[Mapping[str, str]], bool], *, limit: float, what: str
     ) -> None:
-        deadline = asyncio.get_running_loop().time() + limit
-        while True:
-            view = goform_view(await self._ask([call]))
-            if matches(view):
-                return
-            if asyncio.get_running_loop().time() >= deadline:
-                raise ZteControlTimeoutError(f"The router did not report {what} within {limit:g} s")
-            await asyncio.sleep(self._timing.control_poll_interval)
+        async def read() -> Mapping[str, str]:
+            return goform_view(await self._ask([call]))
+
+        await read_back(read, matches, limit=limit, interval=self._timing.control_poll_interval, what=what)
 
     async def set_band_lock(
         self, *, lte_bands: Sequence[int] | None = None, nr_bands: Sequence[int] | None = None
@@ -194,15 +189,19 @@ class UbusControls:
         _LOGGER.info("%s cell lock %s", "LTE" if rat == "lte" else "5G", "removed" if lock.cleared else "set")
 
     async def _read_back_raw(self, matches: Callable[[Mapping[str, Any]], bool], what: str) -> None:
-        """Read the netinfo until `matches` says yes (a field not reported counts as yes)."""
-        deadline = asyncio.get_running_loop().time() + self._timing.readback_timeout
-        while True:
-            answers = await self._ask([NETINFO])
-            reply = answers[NETINFO.key]
+        """Read the netinfo until `matches` says yes (a field not reported counts as yes; a call
+        not answered is read again)."""
+
+        async def read() -> Mapping[str, Any] | None:
+            reply = (await self._ask([NETINFO]))[NETINFO.key]
             if reply.ok:
                 self._netinfo = reply.data
-                if matches(self._netinfo):
-                    return
-            if asyncio.get_running_loop().time() >= deadline:
-                raise ZteControlTimeoutError(f"The router did not report {what} in time")
-            await asyncio.sleep(self._timing.control_poll_interval)
+            return reply.data if reply.ok else None
+
+        await read_back(
+            read,
+            lambda info: info is not None and matches(info),
+            limit=self._timing.readback_timeout,
+            interval=self._timing.control_poll_interval,
+            what=what,
+        )

@@ -15,11 +15,7 @@ from typing import Any
 
 from ..connection import ClientTiming
 from ..exceptions import (
-    ZteError,
-    ZteSmsError,
-    ZteSmsFailedError,
     ZteSmsRefusedError,
-    ZteSmsTimeoutError,
     ZteSmsUnavailableError,
     ZteSmsValidationError,
 )
@@ -37,11 +33,9 @@ from ..sms import (
     SmsCapacity,
     SmsMessage,
     SmsSendResult,
-    check_message,
-    failure_reason,
     ids_beyond,
-    normalize_numbers,
-    ucs2_hex,
+    send_to_each,
+    wait_for_status,
 )
 from .rpc import Call
 from .session import UbusSession
@@ -53,8 +47,6 @@ WMS = "zwrt_wms"
 CAPACITY = Call(WMS, "zwrt_wms_get_wms_capacity")
 SMS_CMD_SEND = 4
 SMS_CMD_DELETE = 6
-STATUS_DONE = "3"
-STATUS_FAILED = "2"
 
 
 class UbusSms:
@@ -91,27 +83,8 @@ class UbusSms:
 
     async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
         """Send to one number (its error raises) or to several (the result says which went)."""
-        targets = normalize_numbers(numbers)
-        kind = check_message(message)
-        body = ucs2_hex(message)
-        result = SmsSendResult()
         async with self._lock:
-            for position, number in enumerate(targets, start=1):
-                try:
-                    await self._send_one(number, body, kind)
-                except ZteError as err:
-                    if isinstance(numbers, str) or (not isinstance(err, ZteSmsError) and not result.sent):
-                        raise
-                    _LOGGER.debug("SMS %d of %d not sent: %s", position, len(targets), type(err).__name__)
-                    rest = targets[position - 1 :] if not isinstance(err, ZteSmsError) else [number]
-                    for failed in rest:
-                        result.failed.append(failed)
-                        result.reasons[failed] = failure_reason(err)
-                    if not isinstance(err, ZteSmsError):
-                        break
-                else:
-                    result.sent.append(number)
-        return result
+            return await send_to_each(numbers, message, self._send_one)
 
     async def delete_sms(self, ids: Iterable[int]) -> None:
         """Delete messages by id and wait until the router reports them gone."""
@@ -170,19 +143,13 @@ class UbusSms:
             raise ZteSmsRefusedError(f"The router refused {call.method} (status {reply.status})")
 
     async def _wait_status(self, command: int, *, limit: float, action: str) -> None:
-        """Follow the command's status as the web page does: "3" done, "2" failed, else pending."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + limit
-        while True:
-            await asyncio.sleep(self._timing.sms_poll_interval)
+        """Follow the command's status as the web page does (zwrt_wms_get_cmd_status)."""
+
+        async def status() -> str:
             (reply,) = await self._session.call([Call(WMS, "zwrt_wms_get_cmd_status", {"sms_cmd": command})])
-            status = str(reply.data.get("sms_cmd_status_result", "")).strip() if reply.ok else ""
-            if status == STATUS_DONE:
-                return
-            if status == STATUS_FAILED:
-                raise ZteSmsFailedError(f"The router reports that the SMS {action} failed")
-            if loop.time() >= deadline:
-                raise ZteSmsTimeoutError(f"No SMS {action} result from the router within {limit:g} s")
+            return str(reply.data.get("sms_cmd_status_result", "")).strip() if reply.ok else ""
+
+        await wait_for_status(status, interval=self._timing.sms_poll_interval, limit=limit, action=action)
 
 
 def _plain(row: Mapping[str, Any], cipher: SmsCipher | None) -> dict[str, Any]:
