@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+
+import aiohttp
+
+from .exceptions import ZteConnectionError
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -61,3 +66,53 @@ class ClientTiming:
     readback_timeout: float = 10.0
     ussd_poll_interval: float = 1.0
     clock: Callable[[], datetime] = field(default=lambda: local_now())
+
+
+@dataclass(frozen=True, slots=True)
+class HttpAnswer:
+    """What one exchange brought back; the caller judges the status."""
+
+    status: int
+    text: str = field(repr=False)
+    location: str = ""
+    cookies: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+
+async def exchange(
+    session: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    *,
+    timing: ClientTiming,
+    stats: ClientStats,
+    params: Mapping[str, str] | None = None,
+    data: Mapping[str, str] | str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> HttpAnswer:
+    """One request to a router, counted in `stats`; only a transport failure raises
+    (ZteConnectionError, naming the host and the failure's kind, never its content)."""
+    stats.requests += 1
+    host = url.split("/", 3)[:3]
+    where = "/".join(host)
+    try:
+        async with asyncio.timeout(timing.request_timeout):
+            async with session.request(
+                method,
+                url,
+                params=params,
+                data=data,
+                headers=headers,
+                allow_redirects=False,
+                ssl=modem_ssl_context() if url.startswith("https://") else True,
+            ) as response:
+                body = await response.read()
+                return HttpAnswer(
+                    status=response.status,
+                    text=body.decode("utf-8", errors="replace"),
+                    location=response.headers.get("Location", ""),
+                    cookies={name: morsel.value for name, morsel in response.cookies.items()},
+                )
+    except TimeoutError as err:
+        raise ZteConnectionError(f"Timed out after {timing.request_timeout:g} s talking to {where}") from err
+    except aiohttp.ClientError as err:
+        raise ZteConnectionError(f"Cannot talk to {where}: {type(err).__name__}") from err

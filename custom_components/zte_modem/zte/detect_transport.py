@@ -7,7 +7,6 @@ serves https by default) is followed there once.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from enum import StrEnum
 
 import aiohttp
 
-from .connection import ClientStats, ClientTiming, modem_ssl_context
+from .connection import ClientStats, ClientTiming, exchange
 from .exceptions import ZteConnectionError
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -82,20 +81,14 @@ def _is_jsonrpc_array(body: str) -> bool:
 async def _probe(
     host: str, *, session: aiohttp.ClientSession, timing: ClientTiming, stats: ClientStats
 ) -> tuple[int, str, str]:
-    stats.requests += 1
-    try:
-        async with asyncio.timeout(timing.request_timeout):
-            async with session.post(
-                f"{host}/ubus/",
-                params={"t": str(int(time.time() * 1000))},
-                data=json.dumps(PROBE),
-                headers={"Referer": f"{host}/", "Origin": host, "Content-Type": "application/json"},
-                allow_redirects=False,
-                ssl=modem_ssl_context() if host.startswith("https://") else True,
-            ) as response:
-                body = (await response.read()).decode("utf-8", errors="replace")
-                return response.status, response.headers.get("Location", ""), body
-    except TimeoutError as err:
-        raise ZteConnectionError(f"Timed out after {timing.request_timeout:g} s talking to {host}") from err
-    except aiohttp.ClientError as err:
-        raise ZteConnectionError(f"Cannot talk to {host}: {type(err).__name__}") from err
+    answer = await exchange(
+        session,
+        "POST",
+        f"{host}/ubus/",
+        timing=timing,
+        stats=stats,
+        params={"t": str(int(time.time() * 1000))},
+        data=json.dumps(PROBE),
+        headers={"Referer": f"{host}/", "Origin": host, "Content-Type": "application/json"},
+    )
+    return answer.status, answer.location, answer.text

@@ -6,16 +6,14 @@ does). Every request is counted in `stats.requests`.
 
 from __future__ import annotations
 
-import asyncio
 import json
-import ssl
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import aiohttp
 
-from ..connection import ClientStats, ClientTiming, modem_ssl_context
+from ..connection import ClientStats, ClientTiming, exchange
 from ..exceptions import ZteConnectionError, ZteUnsupportedFirmwareError
 
 GET_PATH = "/goform/goform_get_cmd_process"
@@ -32,8 +30,6 @@ class GoformHttp:
         self._session = session
         self._timing = timing
         self.stats = stats
-        # A LAN router's certificate cannot be verified; the connection is still encrypted.
-        self._ssl: ssl.SSLContext | bool = modem_ssl_context() if host.startswith("https://") else True
         self._headers = {
             "Referer": f"{host}/index.html",
             "Origin": host,
@@ -89,26 +85,17 @@ class GoformHttp:
         headers: Mapping[str, str] | None = None,
     ) -> tuple[int, str]:
         """Status and body; only a transport failure raises (the caller judges the status)."""
-        self.stats.requests += 1
-        timeout = self._timing.request_timeout
-        try:
-            async with asyncio.timeout(timeout):
-                async with self._session.request(
-                    method,
-                    f"{self.host}{path}",
-                    params=params,
-                    data=data,
-                    headers={**self._headers, **(headers or {})},
-                    allow_redirects=False,
-                    ssl=self._ssl,
-                ) as response:
-                    body = await response.read()
-                    status = response.status
-        except TimeoutError as err:
-            raise ZteConnectionError(f"Timed out after {timeout:g} s talking to {self.host}") from err
-        except aiohttp.ClientError as err:
-            raise ZteConnectionError(f"Cannot talk to {self.host}: {type(err).__name__}") from err
-        return status, body.decode("utf-8", errors="replace")
+        answer = await exchange(
+            self._session,
+            method,
+            f"{self.host}{path}",
+            timing=self._timing,
+            stats=self.stats,
+            params=params,
+            data=data,
+            headers={**self._headers, **(headers or {})},
+        )
+        return answer.status, answer.text
 
 
 def decode_goform(text: str) -> dict[str, Any]:

@@ -13,9 +13,7 @@ ignore cookies of a host given as an IP address.
 
 from __future__ import annotations
 
-import asyncio
 import json
-import ssl
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +21,7 @@ from typing import Any
 
 import aiohttp
 
-from ..connection import ClientStats, ClientTiming, modem_ssl_context
+from ..connection import ClientStats, ClientTiming, exchange
 from ..exceptions import ZteConnectionError, ZteUnsupportedFirmwareError
 
 PATH = "/ubus/"
@@ -82,7 +80,6 @@ class UbusHttp:
         self._session = session
         self._timing = timing
         self.stats = stats
-        self._ssl: ssl.SSLContext | bool = modem_ssl_context() if host.startswith("https://") else True
         self._cookie: str | None = None
         self._headers = {
             "Referer": f"{host}/",
@@ -117,25 +114,18 @@ class UbusHttp:
         return decode_replies(text, len(calls))
 
     async def _post(self, headers: Mapping[str, str], body: str) -> tuple[int, str, str | None]:
-        self.stats.requests += 1
-        timeout = self._timing.request_timeout
-        try:
-            async with asyncio.timeout(timeout):
-                async with self._session.post(
-                    f"{self.host}{PATH}",
-                    params={"t": str(int(time.time() * 1000))},
-                    data=body,
-                    headers=headers,
-                    allow_redirects=False,
-                    ssl=self._ssl,
-                ) as response:
-                    text = (await response.read()).decode("utf-8", errors="replace")
-                    morsel = response.cookies.get(COOKIE)
-                    return response.status, text, morsel.value.strip('"') if morsel is not None else None
-        except TimeoutError as err:
-            raise ZteConnectionError(f"Timed out after {timeout:g} s talking to {self.host}") from err
-        except aiohttp.ClientError as err:
-            raise ZteConnectionError(f"Cannot talk to {self.host}: {type(err).__name__}") from err
+        answer = await exchange(
+            self._session,
+            "POST",
+            f"{self.host}{PATH}",
+            timing=self._timing,
+            stats=self.stats,
+            params={"t": str(int(time.time() * 1000))},
+            data=body,
+            headers=headers,
+        )
+        cookie = answer.cookies.get(COOKIE)
+        return answer.status, answer.text, cookie.strip('"') if cookie is not None else None
 
 
 def decode_replies(text: str, count: int) -> list[Reply]:
