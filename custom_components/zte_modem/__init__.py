@@ -1,4 +1,4 @@
-"""Home Assistant integration for ZTE LTE/5G routers (goform web API).
+"""Home Assistant integration for ZTE LTE/5G routers (both web APIs: goform and ubus).
 
 Home Assistant imports this package in an executor, so its imports run off the
 event loop. The HA-free client in ``zte/`` is run without Home Assistant through
