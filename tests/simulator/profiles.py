@@ -68,6 +68,12 @@ class SimProfile:
     band_factory: bool = False
     band_list_js: bool = False
     flux_plan: bool = False
+    # Connected clients (clients.py): how station_list answers (object, array or string),
+    # whether table commands come back empty beside others or with multi_data, whether there is
+    # Wi-Fi at all (outdoor units: LAN only).
+    station_shape: str = "object"
+    table_strict: bool = False
+    has_wifi: bool = True
 
     @property
     def ad_call(self) -> str:
@@ -153,6 +159,8 @@ PROFILES: dict[str, SimProfile] = {
             lte_bands=(1, 3, 7, 8, 20, 28, 38, 40, 41, 42),
             nr_bands=NR_BANDS_EU,
             band_factory=True,
+            # An outdoor unit: no Wi-Fi, the PoE port's LAN client only (arthuran README).
+            has_wifi=False,
         ),
         SimProfile(
             "mf297d",
@@ -178,6 +186,7 @@ PROFILES: dict[str, SimProfile] = {
             pci_decimal=True,
             user_ip_witness=True,
             quirks=MF79U_WRONG_BAND,
+            station_shape="array",
         ),
         SimProfile(
             "mc888",
@@ -192,6 +201,9 @@ PROFILES: dict[str, SimProfile] = {
             has_5g=True,
             user_ip_witness=True,
             quirks=MC888_PCELL,
+            # The list double-encoded in a string, and empty beside other commands (id 68861593999).
+            station_shape="string",
+            table_strict=True,
             lte_bands=MC888_LTE_BANDS,
             nr_bands=NR_BANDS_EU,
             band_factory=True,

@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .clients import SimClients, household
 from .controls import CONTROL_WRITES, SimControls
 from .profiles import PROFILES, SimProfile, web_ui_files
 from .scenarios import SCENARIOS, default_scenario, identity_fields
@@ -66,6 +67,8 @@ SMS_COUNTER_KEYS = frozenset(
 # Single-command GETs answered from the SMS store (without multi_data, as the stock page asks).
 SMS_TABLES = frozenset({"sms_data_total", "sms_capacity_info", "sms_cmd_status_info"})
 SMS_WRITES = frozenset({"SEND_SMS", "DELETE_SMS", "SET_MSG_READ"})
+# Client lists (clients.py): asked alone and without multi_data by the stock page.
+CLIENT_TABLES = frozenset({"station_list", "lan_station_list"})
 # USSD keys the stock page asks alone and without multi_data (an MF935 answers them blank with it).
 USSD_KEYS = frozenset({"ussd_write_flag", "ussd_data_info"})
 
@@ -175,6 +178,10 @@ class ModemSimulator:
         self.stats = SimStats()
         # Router controls: data session, mode, locks, USSD, data plan (tests steer modem.controls).
         self.controls = SimControls(self.profile, clock)
+        # Connected clients (tests steer modem.clients: join, leave, shape, failures).
+        self.clients: SimClients = household(wifi=self.profile.has_wifi)
+        self.clients.shape = self.profile.station_shape
+        self.clients.table_strict = self.profile.table_strict
         self.scenario = scenario or default_scenario(self.profile)
         self.values: dict[str, str] = {}
         self.set_scenario(self.scenario)
@@ -419,7 +426,7 @@ class ModemSimulator:
             },
         )
 
-    def _goform(self, data: Mapping[str, Any], cookie: str | None = None) -> web.Response:
+    def _goform(self, data: Mapping[str, Any] | list[Any], cookie: str | None = None) -> web.Response:
         response = self._goform_text(json.dumps(data))
         if cookie is not None:
             response.headers["Set-Cookie"] = f'{self.profile.cookie_name}="{cookie}";path=/;HttpOnly'
@@ -530,9 +537,23 @@ class ModemSimulator:
         multi_data = request.query.get("multi_data") == "1"
         if len(keys) == 1 and keys[0] in USSD_KEYS:
             return self._goform(self._ussd_read(keys[0], logged_in=logged_in, multi_data=multi_data))
+        if any(key in CLIENT_TABLES for key in keys):
+            return self._goform(self._client_tables(keys, logged_in=logged_in, multi_data=multi_data))
         if len(keys) == 1 and keys[0] in SMS_TABLES:
             return self._goform(self._sms_table(request, keys[0], logged_in=logged_in, multi_data=multi_data))
         return self._goform({key: self._field(key, logged_in, multi_data=multi_data) for key in keys})
+
+    def _client_tables(self, keys: list[str], *, logged_in: bool, multi_data: bool) -> Any:
+        if len(keys) == 1:
+            return self.clients.goform_table(keys[0], logged_in=logged_in, alone=not multi_data)
+        answer: dict[str, Any] = {}
+        for key in keys:
+            if key in CLIENT_TABLES:
+                table = self.clients.goform_table(key, logged_in=logged_in, alone=False)
+                answer[key] = table.get(key, "") if isinstance(table, dict) else table
+            else:
+                answer[key] = self._field(key, logged_in, multi_data=multi_data)
+        return answer
 
     def _ussd_read(self, key: str, *, logged_in: bool, multi_data: bool) -> dict[str, Any]:
         if not logged_in:
@@ -728,6 +749,17 @@ class ModemSimulator:
                 self.controls.values.update({key: str(value) for key, value in command["values"].items()})
             elif action == "data_plan":
                 self.controls.set_data_plan(**command.get("plan", {}))
+            elif action == "client_join":
+                self.clients.join(
+                    command["mac"],
+                    command.get("hostname", ""),
+                    command.get("ip", ""),
+                    command.get("interface", "wifi_2.4"),
+                )
+            elif action == "client_leave":
+                self.clients.leave(command["mac"])
+            elif action == "client_lists_fail":
+                self.clients.fail_lists = int(command.get("count", 1))
             elif action == "connect_seconds":
                 self.controls.connect_seconds = float(command["seconds"])
             else:

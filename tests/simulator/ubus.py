@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .clients import SimClients, household
 from .server import SimStats, self_signed_context
 
 NULL = "0" * 32
@@ -200,6 +201,8 @@ class UbusSimulator:
         self.login_result: str | None = None  # answer this instead of checking the password ("3": busy)
         self.reset_next = 0  # requests to answer with a dropped connection
         self.batches: list[list[str]] = []  # the methods of every batch, in order
+        # Connected clients (tests steer modem.clients: join, leave, failures).
+        self.clients: SimClients = household()
         self._webtoken: str | None = None
         # The session times out after this long without a call (web_login answers timeout: 300).
         self.session_timeout = 300.0
@@ -346,8 +349,21 @@ class UbusSimulator:
             "zwrt_wms.zwrt_wms_delete_sms": self._sms_delete,
             "zwrt_wms.zwrt_wms_modify_tag": self._sms_tag,
             "zwrt_wms.zwrt_wms_get_wms_capacity": self._sms_capacity,
+            "zwrt_router.api.router_get_user_list_num": lambda _: [0, self.clients.ubus_counts()],
+            "zwrt_router.api.router_wireless_access_list": self._wifi_clients,
+            "zwrt_router.api.router_lan_access_list": self._lan_clients,
         }.get(name)
         return handler(args) if handler is not None else [3]  # method not found
+
+    def _wifi_clients(self, args: dict[str, Any]) -> list[Any]:
+        page = self.clients.ubus_wifi_page(
+            to_int_or(args.get("start_id"), 1), to_int_or(args.get("end_id"), 64)
+        )
+        return [2] if page is None else [0, page]
+
+    def _lan_clients(self, _: dict[str, Any]) -> list[Any]:
+        answer = self.clients.ubus_lan()
+        return [2] if answer is None else [0, answer]
 
     def _number(self, value: float) -> Any:
         return str(value) if self.profile.strings else value

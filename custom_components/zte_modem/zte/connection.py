@@ -65,6 +65,8 @@ class ClientTiming:
     # Band, cell and mode changes show in their fields at once on the builds seen; a little slack.
     readback_timeout: float = 10.0
     ussd_poll_interval: float = 1.0
+    # The client lists join a poll at most this often (the "Tracking interval" option).
+    client_list_interval: float = 60.0
     clock: Callable[[], datetime] = field(default=lambda: local_now())
 
 

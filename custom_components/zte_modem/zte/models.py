@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .catalogue import MetricValue
+from .clients import ClientList
 from .values import (
     ControlValues,
     DataPlanValues,
@@ -50,6 +51,8 @@ class ModemSnapshot:
     `values` is the key lookup the MQTT contract and the probe need; `lte`, `nr5g`, `network`,
     `traffic`, `temperatures`, `controls` and `data_plan` give the same values typed.
     `sms_waiting`: the transport saw signs that new messages may be waiting (read the list).
+    `clients`: the last read of the client lists (None: the router offers none, or none read
+    yet); its `generation` says whether this snapshot brought a new one.
     `raw` is the transport's own answer, for diagnostics only (redacted there): nothing else
     may read meaning into it.
     """
@@ -64,6 +67,7 @@ class ModemSnapshot:
     controls: ControlValues
     data_plan: DataPlanValues
     sms_waiting: bool = False
+    clients: ClientList | None = None
     raw: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -74,9 +78,12 @@ class ModemSnapshot:
         device: ModemDevice,
         mobile_data: bool | None = None,
         sms_waiting: bool = False,
+        clients: ClientList | None = None,
         raw: Mapping[str, str] | None = None,
     ) -> ModemSnapshot:
         """From values keyed by catalogue metric (a missing key reads as None)."""
+        if clients is not None:
+            values = {**values, "connected_devices": clients.count}
         return cls(
             device=device,
             values=dict(values),
@@ -88,5 +95,6 @@ class ModemSnapshot:
             controls=ControlValues.from_values(values, mobile_data=mobile_data),
             data_plan=DataPlanValues.from_values(values),
             sms_waiting=sms_waiting,
+            clients=clients,
             raw=dict(raw or {}),
         )

@@ -27,6 +27,13 @@ _TEMPERATURES = (
 
 ROUTER_METRICS: tuple[Metric, ...] = (
     Metric(
+        key="connected_devices",
+        name="Connected devices",
+        kind=ValueKind.NUMBER,
+        description="Devices connected to the router on Wi-Fi, guest Wi-Fi and LAN (its client lists)",
+        features=frozenset({Feature.CLIENTS}),
+    ),
+    Metric(
         key="wan_ip",
         name="WAN IP address",
         kind=ValueKind.TEXT,

@@ -8,6 +8,7 @@ the poll when the transport decides they are due.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Literal
@@ -15,11 +16,13 @@ from typing import Any, Literal
 import aiohttp
 
 from ..capabilities import Feature, ModemCapabilities
+from ..clients import ClientList, list_due
 from ..connection import ClientStats, ClientTiming, normalize_host
 from ..controls import MOBILE_DATA_TIMEOUT, USSD_CANCEL_TIMEOUT, USSD_TIMEOUT
 from ..models import ModemSnapshot
 from ..single_flight import SingleFlight
 from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
+from .client_lists import GoformClientLists
 from .detect import Detection
 from .extra_reads import ExtraRead
 from .fields import ReadBy, fields_read_by
@@ -76,6 +79,10 @@ class GoformClient:
         controls_lock = asyncio.Lock()
         self.controls = GoformControls(self.session, self.timing, lock=controls_lock, settings=self._settings)
         self.ussd = GoformUssd(self.session, self.timing, lock=controls_lock)
+        self.client_lists = GoformClientLists(self.session)
+        self._clients: ClientList | None = None
+        self._clients_read_at: float | None = None
+        self._lists_offered: bool | None = None  # None: not asked yet
         self._flight: SingleFlight[ModemSnapshot] = SingleFlight()
         self._listed_ids: tuple[int, ...] | None = None
         self._capabilities: ModemCapabilities | None = None
@@ -142,13 +149,32 @@ class GoformClient:
         self.stats.reads += 1
         self.session.decide_pci_format(raw)
         assert self.session.profile is not None
+        await self._read_client_lists_if_due()
         merged = {**self._settings.values, **raw, **self._capacity.values}
         # The local time feeds the data-plan projection.
         return snapshot_from_raw(
             {**merged, CLOCK_FIELD: self.timing.clock().isoformat()},
             self.session.profile.value_format,
             sms_waiting=self.sms.waiting(raw),
+            clients=self._clients,
         )
+
+    async def _read_client_lists_if_due(self) -> None:
+        """Right after the poll's GET, whose witnesses just showed the session: the two lists,
+        at most once per `client_list_interval`; never again on a router that answered neither
+        at the first read."""
+        now = time.monotonic()
+        if self._lists_offered is False or not list_due(
+            self._clients_read_at, self.timing.client_list_interval, now
+        ):
+            return
+        lists = await self.client_lists.read()
+        self._clients_read_at = now
+        if self._lists_offered is None:
+            self._lists_offered = lists.complete or bool(lists.clients)
+            if not self._lists_offered:
+                return
+        self._clients = lists
 
     async def _read_settings(self) -> Mapping[str, str]:
         return await self.session.get_fields(SETTINGS_FIELDS)
@@ -175,6 +201,10 @@ class GoformClient:
                 features.add(Feature.NR5G)
             if offered.network_modes:
                 features.add(Feature.NETWORK_MODE)
+            if self._lists_offered:
+                features.add(Feature.CLIENTS)
+            else:
+                evidence.append("clients: neither station_list nor lan_station_list answered")
             if await self._answers_sms():
                 features.add(Feature.SMS)
             else:

@@ -49,6 +49,20 @@ class GoformHttp:
         query = {"isTest": "false", **params, "_": _cache_buster()}
         return await self._exchange_json("GET", GET_PATH, params=query)
 
+    async def get_table(self, command: str) -> Any:
+        """One GET of a table command (no multi_data), decoded whatever its JSON shape: an
+        object, a bare array, or a string holding the array (all three seen for station_list)."""
+        query = {"isTest": "false", "cmd": command, "_": _cache_buster()}
+        status, text = await self._http("GET", GET_PATH, params=query)
+        if 300 <= status < 400:
+            raise ZteUnsupportedFirmwareError(f"redirected (HTTP {status})")
+        if status >= 400:
+            raise ZteConnectionError(f"{self.host} answered HTTP {status}")
+        try:
+            return json.loads(text)
+        except ValueError as err:
+            raise ZteConnectionError("The modem sent an incomplete or invalid JSON answer") from err
+
     async def post(self, form: Mapping[str, str]) -> dict[str, str]:
         """One POST of a goform command."""
         headers = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}

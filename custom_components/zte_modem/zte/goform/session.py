@@ -124,6 +124,19 @@ class GoformSession:
 
         return await self.guarded(lambda: self.http.get_json(params), lost)
 
+    async def get_table(self, command: str, *, readable: Callable[[Any], bool]) -> Any:
+        """A table command (station_list) through the guarded request. An answer `readable`
+        takes (a list, even an empty one) is the router's; anything else (blank, no key) is
+        what a lost session looks like too, so the session witnesses decide."""
+
+        async def lost(answer: Any) -> Mapping[str, str] | None:
+            if readable(answer):
+                return None
+            witnesses = await self.http.get_fields(SESSION_FIELDS)
+            return witnesses if self.session_lost(witnesses) else None
+
+        return await self.guarded(lambda: self.http.get_table(command), lost)
+
     async def write(self, goform_id: str, params: Mapping[str, str] | None = None) -> None:
         """One write through the guarded request: a refusal is what a lost session looks like
         too, so the session witnesses decide whether to log in again and write once more."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..clients import ClientList
 from ..models import ModemSnapshot
 from .controls import mobile_data_on
 from .device import device_from_raw
@@ -13,7 +14,11 @@ from .plan import CLOCK_FIELD
 
 
 def snapshot_from_raw(
-    raw: Mapping[str, object], value_format: ValueFormat = DEFAULT_FORMAT, *, sms_waiting: bool = False
+    raw: Mapping[str, object],
+    value_format: ValueFormat = DEFAULT_FORMAT,
+    *,
+    sms_waiting: bool = False,
+    clients: ClientList | None = None,
 ) -> ModemSnapshot:
     """Parse goform fields (and the client's clock, CLOCK_FIELD); never raises, whatever the strings are."""
     text = {key: value if isinstance(value, str) else "" for key, value in raw.items()}
@@ -22,6 +27,7 @@ def snapshot_from_raw(
         device=device_from_raw(text),
         mobile_data=mobile_data_on(text.get("ppp_status")),
         sms_waiting=sms_waiting,
+        clients=clients,
         # The client's clock is no modem field.
         raw={key: value for key, value in text.items() if key != CLOCK_FIELD},
     )

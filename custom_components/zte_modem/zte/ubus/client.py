@@ -34,6 +34,7 @@ from ..goform.snapshot import snapshot_from_raw
 from ..models import ModemSnapshot
 from ..single_flight import SingleFlight
 from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
+from .client_lists import UbusClientLists
 from .fields import (
     IDENTITY_CALLS,
     NETINFO,
@@ -95,6 +96,8 @@ class UbusClient:
         # The data plan: read hourly inside the poll's POST (plan.py), kept in between.
         self._plan: dict[str, str] = {}
         self._plan_read_at: float | None = None
+        # The client lists: inside the poll's POST at most once per client_list_interval.
+        self.client_lists = UbusClientLists(self.timing)
 
     def __repr__(self) -> str:
         return f"UbusClient(host={self.host!r})"
@@ -132,15 +135,19 @@ class UbusClient:
 
     async def _read_once(self) -> ModemSnapshot:
         plan_due = self._plan_read_at is None or time.monotonic() - self._plan_read_at >= PLAN_EVERY
+        list_calls = self.client_lists.calls_if_due()
         calls = [
             *POLL_CALLS,
             *(IDENTITY_CALLS if not self._identity else ()),
             *(PLAN_CALLS if plan_due else ()),
+            *list_calls,
         ]
         answers = await self._ask(calls)
         if not answers[NETINFO.key].ok:
             raise ZteUnsupportedFirmwareError("nwinfo_get_netinfo not answered")
         self.stats.reads += 1
+        if list_calls:
+            await self.client_lists.take(answers, self._ask)
         self._identity = identity_view(answers) or self._identity
         if plan_due:
             self._plan, self._plan_read_at = plan_view(answers), time.monotonic()
@@ -152,7 +159,10 @@ class UbusClient:
         # Every identifier of this API is decimal (fields.py).
         value_format = ValueFormat(lte_pci=PciFormat.DECIMAL)
         return snapshot_from_raw(
-            {**raw, CLOCK_FIELD: self.timing.clock().isoformat()}, value_format, sms_waiting=waiting
+            {**raw, CLOCK_FIELD: self.timing.clock().isoformat()},
+            value_format,
+            sms_waiting=waiting,
+            clients=self.client_lists.current,
         )
 
     def _sms_waiting(self, raw: Mapping[str, str]) -> bool:
@@ -181,6 +191,8 @@ class UbusClient:
                 features.add(Feature.SMS)
             if self._last.get("data_volume_limit_switch"):
                 features.add(Feature.DATA_PLAN)
+            if self.client_lists.offered:
+                features.add(Feature.CLIENTS)
             self._capabilities = ModemCapabilities(
                 features=frozenset(features),
                 network_modes=modes,
