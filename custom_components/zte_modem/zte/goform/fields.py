@@ -22,6 +22,7 @@ class ReadBy(StrEnum):
     POLL = "poll"  # the one multi_data GET of every poll
     SETTINGS = "settings"  # locks and data plan: at setup, hourly, and in each control's read-back
     SMS_CAPACITY = "sms_capacity"  # the separate sms_capacity_info command, after the SMS list moved
+    CLIENT_LISTS = "client_lists"  # station_list and lan_station_list, each alone (client_lists.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,13 @@ class Source:
             return None
 
 
+def _from_client_lists(named: Mapping[str, str], value_format: ValueFormat) -> MetricValue:
+    """No field: the snapshot counts the clients of its ClientList (models.py)."""
+    return None
+
+
 SOURCES: Mapping[str, Source] = {
+    "connected_devices": Source((), _from_client_lists, read_by=ReadBy.CLIENT_LISTS),
     "provider": Source(("network_provider_fullname", "network_provider"), parse.text),
     "network_type": Source(("network_type",), parse.text),
     "signal_bars": Source(("signalbar",), parse.number),

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..clients import ClientInterface, ClientList, ConnectedClient, clean_hostname, list_due, normalize_mac
 from ..connection import ClientTiming
+from ..exceptions import ZteConnectionError, ZteSessionError
 from .rpc import Call, Reply
 
 API = "zwrt_router.api"
@@ -124,7 +125,10 @@ class UbusClientLists:
         start = PAGE + 1
         while wifi is not None and len(wifi) >= start - 1 and wifi_total(answers) >= start:
             page = wifi_page(start)
-            more = rows_of((await ask([page]))[page.key], WIFI_KEY)
+            try:
+                more = rows_of((await ask([page]))[page.key], WIFI_KEY)
+            except (ZteConnectionError, ZteSessionError):
+                more = None
             if more is None:
                 complete = False
                 break
