@@ -34,7 +34,8 @@ async def test_goform_lists_in_each_shape(
     modem = await make_modem(profile)
     client = await make_client(modem)
     snapshot = await client.read()
-    assert snapshot.clients is not None and snapshot.clients.complete
+    assert snapshot.clients is not None
+    assert snapshot.clients.complete
     clients = by_mac(snapshot.clients)
     assert clients[NAS] == ("lan", "nas", "192.168.0.10")
     assert clients[GUEST][0] == "guest"
@@ -71,7 +72,8 @@ async def test_goform_lists_cost_two_gets_once_per_interval(
     modem.stats.reset()
     third = await client.read()
     assert modem.stats.reads == 3
-    assert third.clients is not None and first.clients is not None
+    assert third.clients is not None
+    assert first.clients is not None
     assert third.clients.generation == first.clients.generation + 1
     assert PHONE not in by_mac(third.clients)
 
@@ -87,7 +89,8 @@ async def test_a_failed_list_makes_a_partial_list(
     await client.read()
     modem.clients.fail_lan = 5
     snapshot = await client.read()
-    assert snapshot.clients is not None and not snapshot.clients.complete
+    assert snapshot.clients is not None
+    assert not snapshot.clients.complete
     assert set(by_mac(snapshot.clients)) == {PHONE, GUEST}
     assert snapshot.lte.rsrp is not None
 
@@ -101,7 +104,8 @@ async def test_lists_after_the_web_page_took_the_session(
     await client.read()
     modem.web_ui_login()
     snapshot = await client.read()
-    assert snapshot.clients is not None and snapshot.clients.complete
+    assert snapshot.clients is not None
+    assert snapshot.clients.complete
     assert len(snapshot.clients.clients) == 3
 
 
@@ -150,7 +154,8 @@ async def test_ubus_pages_beyond_64(ubus_client: tuple[UbusSimulator, ZteClient]
     for index in range(70):
         modem.clients.join(f"02:00:00:00:01:{index:02X}", f"sensor-{index}", f"192.168.0.{index + 20}")
     snapshot = await client.read()
-    assert snapshot.clients is not None and snapshot.clients.complete
+    assert snapshot.clients is not None
+    assert snapshot.clients.complete
     assert snapshot.values["connected_devices"] == 73
     assert all(client.interface is not ClientInterface.LAN for client in snapshot.clients.clients[:72])
 
@@ -159,5 +164,6 @@ async def test_ubus_failed_list_is_partial(ubus_client: tuple[UbusSimulator, Zte
     modem, client = ubus_client
     modem.clients.fail_lan = 1
     snapshot = await client.read()
-    assert snapshot.clients is not None and not snapshot.clients.complete
+    assert snapshot.clients is not None
+    assert not snapshot.clients.complete
     assert set(by_mac(snapshot.clients)) == {PHONE, GUEST}
