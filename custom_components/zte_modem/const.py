@@ -28,6 +28,9 @@ CONF_DISCOVERY: Final = "discovery"
 CONF_DISCOVERY_PREFIX: Final = "discovery_prefix"
 CONF_MAX_AGE: Final = "max_age"
 CONF_SMS_MARK_READ: Final = "sms_mark_read"
+CONF_TRACK_DEVICES: Final = "track_devices"
+CONF_CONSIDER_HOME: Final = "consider_home"
+CONF_TRACKING_INTERVAL: Final = "tracking_interval"
 
 DEFAULT_MQTT_BRIDGE: Final = True
 DEFAULT_MQTT_ROOT: Final = "zte"
@@ -36,6 +39,12 @@ DEFAULT_DISCOVERY: Final = False
 DEFAULT_DISCOVERY_PREFIX: Final = "homeassistant"
 DEFAULT_MAX_AGE: Final = 5
 DEFAULT_SMS_MARK_READ: Final = True
+# Connected devices: trackers are opt-in; a client is away after this long missing from the
+# lists; the lists join a poll at most this often.
+DEFAULT_TRACK_DEVICES: Final = False
+DEFAULT_CONSIDER_HOME: Final = 180
+DEFAULT_TRACKING_INTERVAL: Final = 60
+MIN_TRACKING_INTERVAL: Final = 10
 
 # The web UI gets the modem for this long when the user pauses polling.
 PAUSE_DURATION: Final = timedelta(minutes=15)

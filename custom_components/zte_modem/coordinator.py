@@ -18,6 +18,7 @@ from .const import CONF_PROFILE, DOMAIN, LOGGER, PAUSE_DURATION
 from .errors import PAUSED, describe_error, unavailable_reason
 from .inbox import SmsInbox
 from .options import ZteOptions
+from .presence import PresenceTracker
 from .runtime import ZteConfigEntry
 from .zte import (
     Feature,
@@ -72,9 +73,10 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self.shared_refreshes = 0
         # What the router offers: learnt right after the first poll (entry.py); None until then.
         self.capabilities: ModemCapabilities | None = None
-        self.inbox = SmsInbox(
-            hass, entry.entry_id, client, mark_read=ZteOptions.from_entry(entry).sms_mark_read
-        )
+        options = ZteOptions.from_entry(entry)
+        self.inbox = SmsInbox(hass, entry.entry_id, client, mark_read=options.sms_mark_read)
+        # Who is home, from the client lists the polls bring (presence.py).
+        self.presence = PresenceTracker(consider_home=timedelta(seconds=options.consider_home))
 
     @property
     def availability(self) -> ModemAvailability:
@@ -143,26 +145,33 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
                 )
             self._locked_until = None
         try:
-            # The transport adds its extra reads (settings, SMS storage) when they are due.
+            # The transport adds its extra reads (settings, SMS storage, client lists) when due.
             snapshot = await self.client.read()
-        except ZteAuthenticationError as err:
-            # Never retried: every attempt burns one of the modem's five tries.
-            self._last_error = err
-            self._auth_failed = True
-            raise ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_auth") from err
         except ZteError as err:
-            self._last_error = err
-            if isinstance(err, ZteLockedError) and err.seconds_remaining > 0:
-                self._locked_until = time.monotonic() + err.seconds_remaining
-            key, placeholders = describe_error(err)
-            raise UpdateFailed(
-                translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
-            ) from err
+            # A failed read never counts as a client's absence.
+            self.presence.interrupt()
+            raise self._update_error(err) from err
         self.last_read_at = time.monotonic()
         self._store_profile()
+        self.presence.update(snapshot.clients, dt_util.utcnow())
         if self.capabilities is None or self.capabilities.supports(Feature.SMS):
             await self.inbox.async_check(snapshot)
         return snapshot
+
+    def _update_error(self, err: ZteError) -> HomeAssistantError:
+        """What a failed read raises: reauth for a rejected password, else UpdateFailed (and a
+        lockout remembered so no login is tried before it ends)."""
+        self._last_error = err
+        if isinstance(err, ZteAuthenticationError):
+            # Never retried: every attempt burns one of the modem's five tries.
+            self._auth_failed = True
+            return ConfigEntryAuthFailed(translation_domain=DOMAIN, translation_key="invalid_auth")
+        if isinstance(err, ZteLockedError) and err.seconds_remaining > 0:
+            self._locked_until = time.monotonic() + err.seconds_remaining
+        key, placeholders = describe_error(err)
+        return UpdateFailed(
+            translation_domain=DOMAIN, translation_key=key, translation_placeholders=placeholders
+        )
 
     def mark_auth_failed(self, err: ZteAuthenticationError) -> None:
         """A call on a person's behalf met a rejected password: polling stops trying it, and the
@@ -192,6 +201,8 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             self._cancel_resume()
         self._cancel_resume = async_call_later(self.hass, PAUSE_DURATION, self._resume_later)
         LOGGER.info("Polling of %s paused for %s so the web UI can log in", self.client.host, PAUSE_DURATION)
+        # Nobody leaves while the lists are not read.
+        self.presence.interrupt()
         try:
             await self.client.logout()
         except ZteError as err:

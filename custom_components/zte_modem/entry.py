@@ -20,6 +20,7 @@ from .zte import ModemClient, ZteClient, ZteError
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
     Platform.BUTTON,
+    Platform.DEVICE_TRACKER,
     Platform.EVENT,
     Platform.SELECT,
     Platform.SENSOR,
@@ -46,6 +47,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     # A session of its own (the modem's cookie belongs to this entry); HA detaches it on unload.
     session = async_create_clientsession(hass, cookie_jar=aiohttp.CookieJar(unsafe=True))
     client = create_client(dict(entry.data), session)
+    # How often the client lists join a poll (the "Tracking interval" option).
+    client.timing.client_list_interval = ZteOptions.from_entry(entry).tracking_interval
     coordinator = ZteCoordinator(hass, entry, client)
     await coordinator.inbox.async_load()
     await coordinator.async_config_entry_first_refresh()

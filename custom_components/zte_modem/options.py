@@ -9,6 +9,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntry
 
 from .const import (
+    CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
     CONF_MAX_AGE,
@@ -17,6 +18,9 @@ from .const import (
     CONF_PUBLISH_ON_POLL,
     CONF_SCAN_INTERVAL,
     CONF_SMS_MARK_READ,
+    CONF_TRACK_DEVICES,
+    CONF_TRACKING_INTERVAL,
+    DEFAULT_CONSIDER_HOME,
     DEFAULT_DISCOVERY,
     DEFAULT_DISCOVERY_PREFIX,
     DEFAULT_MAX_AGE,
@@ -25,6 +29,8 @@ from .const import (
     DEFAULT_PUBLISH_ON_POLL,
     DEFAULT_SCAN_INTERVAL,
     DEFAULT_SMS_MARK_READ,
+    DEFAULT_TRACK_DEVICES,
+    DEFAULT_TRACKING_INTERVAL,
 )
 
 
@@ -40,6 +46,9 @@ class ZteOptions:
     discovery: bool = DEFAULT_DISCOVERY
     discovery_prefix: str = DEFAULT_DISCOVERY_PREFIX
     sms_mark_read: bool = DEFAULT_SMS_MARK_READ
+    track_devices: bool = DEFAULT_TRACK_DEVICES
+    consider_home: int = DEFAULT_CONSIDER_HOME
+    tracking_interval: int = DEFAULT_TRACKING_INTERVAL
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> ZteOptions:
@@ -54,6 +63,9 @@ class ZteOptions:
             discovery=bool(options.get(CONF_DISCOVERY, defaults.discovery)),
             discovery_prefix=str(options.get(CONF_DISCOVERY_PREFIX, defaults.discovery_prefix)),
             sms_mark_read=bool(options.get(CONF_SMS_MARK_READ, defaults.sms_mark_read)),
+            track_devices=bool(options.get(CONF_TRACK_DEVICES, defaults.track_devices)),
+            consider_home=int(options.get(CONF_CONSIDER_HOME, defaults.consider_home)),
+            tracking_interval=int(options.get(CONF_TRACKING_INTERVAL, defaults.tracking_interval)),
         )
 
     @classmethod
@@ -77,4 +89,7 @@ class ZteOptions:
             CONF_DISCOVERY: self.discovery,
             CONF_DISCOVERY_PREFIX: self.discovery_prefix,
             CONF_SMS_MARK_READ: self.sms_mark_read,
+            CONF_TRACK_DEVICES: self.track_devices,
+            CONF_CONSIDER_HOME: self.consider_home,
+            CONF_TRACKING_INTERVAL: self.tracking_interval,
         }

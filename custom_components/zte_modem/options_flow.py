@@ -11,6 +11,7 @@ from homeassistant.helpers.selector import NumberSelector, NumberSelectorConfig,
 
 from .compat import vol
 from .const import (
+    CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
     CONF_MAX_AGE,
@@ -19,10 +20,13 @@ from .const import (
     CONF_PUBLISH_ON_POLL,
     CONF_SCAN_INTERVAL,
     CONF_SMS_MARK_READ,
+    CONF_TRACK_DEVICES,
+    CONF_TRACKING_INTERVAL,
     DEFAULT_DISCOVERY_PREFIX,
     DOMAIN,
     MAX_SCAN_INTERVAL,
     MIN_SCAN_INTERVAL,
+    MIN_TRACKING_INTERVAL,
     MQTT_DOMAIN,
 )
 from .options import ZteOptions
@@ -43,6 +47,12 @@ def own_discovery_prefix(hass: HomeAssistant) -> str | None:
         enabled = entry.options.get("discovery", entry.data.get("discovery", True))
         return str(prefix or DEFAULT_DISCOVERY_PREFIX) if enabled else None
     return None
+
+
+def _seconds(low: int, high: int) -> NumberSelector:
+    return NumberSelector(
+        NumberSelectorConfig(min=low, max=high, step=1, unit_of_measurement="s", mode=NumberSelectorMode.BOX)
+    )
 
 
 def _options_schema() -> vol.Schema:
@@ -69,6 +79,9 @@ def _options_schema() -> vol.Schema:
             vol.Required(CONF_DISCOVERY): bool,
             vol.Required(CONF_DISCOVERY_PREFIX): str,
             vol.Required(CONF_SMS_MARK_READ): bool,
+            vol.Required(CONF_TRACK_DEVICES): bool,
+            vol.Required(CONF_CONSIDER_HOME): _seconds(0, 3600),
+            vol.Required(CONF_TRACKING_INTERVAL): _seconds(MIN_TRACKING_INTERVAL, MAX_SCAN_INTERVAL),
         }
     )
 
@@ -109,6 +122,8 @@ class ZteModemOptionsFlow(OptionsFlow):
                     CONF_DISCOVERY_PREFIX: prefix,
                     CONF_SCAN_INTERVAL: int(user_input[CONF_SCAN_INTERVAL]),
                     CONF_MAX_AGE: int(user_input[CONF_MAX_AGE]),
+                    CONF_CONSIDER_HOME: int(user_input[CONF_CONSIDER_HOME]),
+                    CONF_TRACKING_INTERVAL: int(user_input[CONF_TRACKING_INTERVAL]),
                 }
                 # No update listener in __init__.py: the flow schedules the entry's reload itself.
                 self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)

@@ -95,6 +95,12 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda s: s.network.sms_stored,
     ),
+    ZteSensorEntityDescription(
+        key="connected_devices",
+        translation_key="connected_devices",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda s: s.clients.count if s.clients is not None else None,
+    ),
     kinds.diagnostic("sim_state", lambda s: s.network.sim_state, enabled=False),
     kinds.diagnostic("network_mode", lambda s: s.controls.network_mode, enabled=False),
     kinds.diagnostic("lte_band_lock", lambda s: s.controls.lte_band_lock),

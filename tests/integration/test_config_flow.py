@@ -10,6 +10,7 @@ from homeassistant.data_entry_flow import FlowResultType
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.zte_modem.const import (
+    CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
     CONF_MAX_AGE,
@@ -19,6 +20,8 @@ from custom_components.zte_modem.const import (
     CONF_PUBLISH_ON_POLL,
     CONF_SCAN_INTERVAL,
     CONF_SMS_MARK_READ,
+    CONF_TRACK_DEVICES,
+    CONF_TRACKING_INTERVAL,
     DOMAIN,
 )
 from tests.conftest import ModemFactory
@@ -211,6 +214,9 @@ OPTIONS = {
     CONF_DISCOVERY: False,
     CONF_DISCOVERY_PREFIX: "homeassistant",
     CONF_SMS_MARK_READ: True,
+    CONF_TRACK_DEVICES: True,
+    CONF_CONSIDER_HOME: 120,
+    CONF_TRACKING_INTERVAL: 60,
 }
 
 

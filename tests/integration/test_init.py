@@ -38,8 +38,9 @@ async def test_reload_uses_stored_profile(
     assert init_integration.state is ConfigEntryState.LOADED
     # logout (AD read + POST), pre-login state, LD, LOGIN, the settings (locks, data plan), read,
     # the first SMS check of a start (message list + storage use), and the network modes the web
-    # page offers (its JS, read once per start for the select): no login-scheme detection.
-    assert modem.stats.requests == 13
+    # page offers (its JS, read once per start for the select), and the two client lists: no
+    # login-scheme detection.
+    assert modem.stats.requests == 15
 
 
 async def test_setup_retries_when_modem_unreachable(

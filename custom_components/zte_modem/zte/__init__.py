@@ -6,6 +6,7 @@ The HA side names only what this package exports; transports live in subpackages
 from .capabilities import Feature, ModemCapabilities
 from .catalogue import AGGREGATES, METRICS, METRICS_BY_KEY, Metric, MetricValue, ValueKind, aggregate_keys
 from .client import ZteClient
+from .clients import ClientInterface, ClientList, ConnectedClient
 from .connection import ClientStats, ClientTiming, normalize_host
 from .exceptions import (
     ZteAuthenticationError,
@@ -48,8 +49,11 @@ __all__ = [
     "METRICS_BY_KEY",
     "PRIVATE_KEYS",
     "REDACTED",
+    "ClientInterface",
+    "ClientList",
     "ClientStats",
     "ClientTiming",
+    "ConnectedClient",
     "ControlValues",
     "DataPlanValues",
     "Feature",
