@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import statistics
 import subprocess
 import sys
@@ -20,6 +21,8 @@ READS = 100
 EXPIRE_EVERY = 10
 POLLS = 100
 SMS_EVERY = 10
+POLL_SECONDS = 30.0
+POLLS_PER_HOUR = 120
 
 
 async def bench_profile(name: str) -> dict[str, float]:
@@ -237,6 +240,57 @@ async def bench_ubus() -> None:
         )
 
 
+class BenchClock:
+    """Seconds that pass only when the benchmark says so (a poll every 30 s, instantly)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def client_list_cost(transport: str, interval: float) -> float:
+    """HTTP requests per poll over an hour of 30 s polls, with the lists due every `interval` s."""
+    goform = transport == "goform"
+    modem: ModemSimulator | UbusSimulator = (
+        ModemSimulator("mc801a", "bench-pw") if goform else UbusSimulator("g5ts", "bench-pw")
+    )
+    await modem.start()
+    clock = BenchClock()
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            client = ZteClient(modem.url, "bench-pw", session=session)
+            client.timing.monotonic = clock
+            client.timing.client_list_interval = interval
+            await client.read()
+            modem.stats.reset()
+            for poll in range(POLLS_PER_HOUR):
+                clock.now += POLL_SECONDS
+                if poll % 10 == 0:
+                    modem.clients.join(f"02:00:00:00:00:{poll:02X}", f"visitor-{poll}", "192.168.0.200")
+                await client.read()
+            return modem.stats.requests / POLLS_PER_HOUR
+    finally:
+        await modem.stop()
+
+
+async def bench_client_lists() -> None:
+    """Requests per poll with connected-device tracking on and off, on both transports."""
+    print("\n## Connected devices (scripts/bench client)\n")
+    print(f"Polls every {POLL_SECONDS:.0f} s for an hour; a device joins every 5 minutes.\n")
+    print(
+        "| transport | tracking off, count sensor disabled (no lists) "
+        "| count sensor or tracking on, lists every 60 s | lists every 10 s (the shortest interval) |"
+    )
+    print("|---|---|---|---|")
+    for transport in ("goform", "ubus"):
+        off = await client_list_cost(transport, math.inf)
+        default = await client_list_cost(transport, 60.0)
+        fastest = await client_list_cost(transport, 10.0)
+        print(f"| {transport} | {off:.2f} | {default:.2f} | {fastest:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("suite", choices=["client", "mqtt", "all"], nargs="?", default="client")
@@ -246,6 +300,7 @@ def main() -> None:
         asyncio.run(bench_sms())
         asyncio.run(bench_controls())
         asyncio.run(bench_ubus())
+        asyncio.run(bench_client_lists())
     if args.suite in ("mqtt", "all"):
         # The MQTT figures need a running Home Assistant: pytest's HA harness provides it.
         command = [

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import aiohttp
 from homeassistant.const import CONF_HOST, CONF_PASSWORD, CONF_USERNAME, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryNotReady
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.aiohttp_client import async_create_clientsession
 
-from .const import CONF_PROFILE, LOGGER
+from .const import CONF_PROFILE, DOMAIN, LOGGER
 from .coordinator import ZteCoordinator
 from .mqtt import MqttBridge, async_remove_bridge
 from .options import ZteOptions
@@ -64,8 +66,22 @@ async def async_setup_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
     )
 
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    if not _client_lists_wanted(hass, entry):
+        # Nobody tracks devices and the count sensor is disabled: the lists cost requests for
+        # nothing. Enabling the sensor reloads the entry (HA does), which reads them again.
+        client.timing.client_list_interval = math.inf
     await bridge.async_setup()
     return True
+
+
+def _client_lists_wanted(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:
+    """Trackers are on, or the Connected devices sensor is enabled (or not created yet)."""
+    if ZteOptions.from_entry(entry).track_devices:
+        return True
+    registry = er.async_get(hass)
+    entity_id = registry.async_get_entity_id(Platform.SENSOR, DOMAIN, f"{entry.unique_id}_connected_devices")
+    found = registry.async_get(entity_id) if entity_id is not None else None
+    return found is None or found.disabled_by is None
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: ZteConfigEntry) -> bool:

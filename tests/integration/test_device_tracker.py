@@ -205,3 +205,22 @@ async def test_no_client_identity_in_diagnostics_or_logs(
     ):
         assert secret not in diagnostics
         assert secret not in caplog.text
+
+
+async def test_lists_not_read_when_nothing_needs_them(hass: HomeAssistant, modem: ModemSimulator) -> None:
+    """Tracking off and the count sensor disabled by the user: the polls stop reading the lists
+    (two requests each on goform); enabling the sensor again brings them back."""
+    entry = await setup_modem_entry(hass, modem, {CONF_TRACKING_INTERVAL: 0})
+    registry = er.async_get(hass)
+    registry.async_update_entity(COUNT, disabled_by=er.RegistryEntryDisabler.USER)
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    modem.clients.list_reads = 0
+    for _ in range(3):
+        await async_poll(hass, entry)
+    assert modem.clients.list_reads == 0
+    registry.async_update_entity(COUNT, disabled_by=None)
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    await async_poll(hass, entry)
+    assert modem.clients.list_reads >= 2

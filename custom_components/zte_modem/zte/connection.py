@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -67,6 +68,8 @@ class ClientTiming:
     ussd_poll_interval: float = 1.0
     # The client lists join a poll at most this often (the "Tracking interval" option).
     client_list_interval: float = 60.0
+    # Seconds for schedules (the client lists); benchmarks and tests pass a clock they advance.
+    monotonic: Callable[[], float] = field(default=time.monotonic)
     clock: Callable[[], datetime] = field(default=lambda: local_now())
 
 

@@ -8,7 +8,6 @@ the poll when the transport decides they are due.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Literal
@@ -163,7 +162,7 @@ class GoformClient:
         """Right after the poll's GET, whose witnesses just showed the session: the two lists,
         at most once per `client_list_interval`; never again on a router that answered neither
         at the first read."""
-        now = time.monotonic()
+        now = self.timing.monotonic()
         if self._lists_offered is False or not list_due(
             self._clients_read_at, self.timing.client_list_interval, now
         ):

@@ -11,7 +11,6 @@ firmware reports wrong counters, so the first page is always asked (a peer does 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
@@ -106,7 +105,7 @@ class UbusClientLists:
     def calls_if_due(self) -> tuple[Call, ...]:
         """The list calls for this poll's POST, or () when not due (or not offered)."""
         if self.offered is False or not list_due(
-            self._read_at, self._timing.client_list_interval, time.monotonic()
+            self._read_at, self._timing.client_list_interval, self._timing.monotonic()
         ):
             return ()
         return FIRST_CALLS
@@ -116,7 +115,7 @@ class UbusClientLists:
         router with more than 64 Wi-Fi clients); complete when every list call answered."""
         wifi = rows_of(answers.get(wifi_page(1).key), WIFI_KEY)
         lan = rows_of(answers.get(LAN.key), LAN_KEY)
-        self._read_at = time.monotonic()
+        self._read_at = self._timing.monotonic()
         if self.offered is None:
             self.offered = wifi is not None or lan is not None
         if not self.offered:
