@@ -6,7 +6,8 @@ someone changes them) and the SMS storage use (it changes with the message list)
 `ExtraRead`: due at the first poll, then every `every` seconds and whenever something asks
 for it (`ask()`: the message list was read, a control wrote); its last answer joins every
 snapshot until the next. A read-back that saw some of its fields keeps them (`keep()`).
-Connected clients, when they come, are one more of these.
+The client lists are not field reads (table commands in any JSON shape): client_lists.py reads
+them right after the poll's GET, on their own schedule (`ClientTiming.client_list_interval`).
 """
 
 from __future__ import annotations
