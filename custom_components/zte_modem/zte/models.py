@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .apn import ApnState
 from .catalogue import MetricValue
+from .plan import PlanSettings
 from .values import (
     ControlValues,
     DataPlanValues,
@@ -50,6 +52,7 @@ class ModemSnapshot:
     `values` is the key lookup the MQTT contract and the probe need; `lte`, `nr5g`, `network`,
     `traffic`, `temperatures`, `controls` and `data_plan` give the same values typed.
     `sms_waiting`: the transport saw signs that new messages may be waiting (read the list).
+    `apn` and `plan_settings`: what the APN select and the data-plan controls show.
     `raw` is the transport's own answer, for diagnostics only (redacted there): nothing else
     may read meaning into it.
     """
@@ -65,6 +68,10 @@ class ModemSnapshot:
     data_plan: DataPlanValues
     sms_waiting: bool = False
     raw: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # The stored APN profiles (names only) and the data-plan settings as they can be written;
+    # None when this router did not report them.
+    apn: ApnState | None = None
+    plan_settings: PlanSettings | None = None
 
     @classmethod
     def from_values(
@@ -75,6 +82,8 @@ class ModemSnapshot:
         mobile_data: bool | None = None,
         sms_waiting: bool = False,
         raw: Mapping[str, str] | None = None,
+        apn: ApnState | None = None,
+        plan_settings: PlanSettings | None = None,
     ) -> ModemSnapshot:
         """From values keyed by catalogue metric (a missing key reads as None)."""
         return cls(
@@ -89,4 +98,6 @@ class ModemSnapshot:
             data_plan=DataPlanValues.from_values(values),
             sms_waiting=sms_waiting,
             raw=dict(raw or {}),
+            apn=apn,
+            plan_settings=plan_settings,
         )
