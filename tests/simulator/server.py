@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .admin import ADMIN_WRITES, SimAdmin
 from .controls import CONTROL_WRITES, SimControls
 from .profiles import PROFILES, SimProfile, web_ui_files
 from .scenarios import SCENARIOS, default_scenario, identity_fields
@@ -175,6 +176,8 @@ class ModemSimulator:
         self.stats = SimStats()
         # Router controls: data session, mode, locks, USSD, data plan (tests steer modem.controls).
         self.controls = SimControls(self.profile, clock)
+        # APN profiles and the data-limit form (admin.py).
+        self.admin = SimAdmin(self.profile.apn_interface, self.controls)
         self.scenario = scenario or default_scenario(self.profile)
         self.values: dict[str, str] = {}
         self.set_scenario(self.scenario)
@@ -330,6 +333,10 @@ class ModemSimulator:
             **asdict(self.stats),
             **self.sms.snapshot(),
             "control_protocol_errors": list(self.controls.protocol_errors),
+            "apn_mode": self.admin.mode,
+            "apn_current": self.admin.current,
+            "admin_protocol_errors": list(self.admin.protocol_errors),
+            "data_limit_forms": len(self.admin.limit_forms),
         }
 
     def inject_sms(
@@ -495,7 +502,14 @@ class ModemSimulator:
             return ""
         return self._dynamic(key, now)
 
+    def field_value(self, key: str) -> str:
+        """A field as a logged-in GET would answer it now."""
+        return self._dynamic(key, self.clock())
+
     def _dynamic(self, key: str, now: float) -> str:
+        admin = self.admin.field(key)
+        if admin is not None:
+            return admin
         control = self.controls.field(key, lambda name: self._dynamic(name, now))
         if control is not None:
             return control
@@ -615,6 +629,10 @@ class ModemSimulator:
             asyncio.get_running_loop().call_soon(self.reboot)
         elif goform_id in SMS_WRITES:
             return self._goform({"result": "success" if self._sms_write(goform_id, form) else "failure"})
+        elif goform_id in ADMIN_WRITES:
+            return self._goform(
+                {"result": "success" if self.admin.write(goform_id, form, self) else "failure"}
+            )
         elif goform_id in CONTROL_WRITES:
             return self._goform(
                 {"result": "success" if self.controls.write(goform_id, form, self) else "failure"}
