@@ -37,7 +37,8 @@ NUMBERS: tuple[ZteNumberDescription, ...] = (
         native_max_value=10000,
         native_step=0.1,
         mode=NumberMode.BOX,
-        value_fn=lambda settings: settings.limit_gb,
+        # Within a MB: a fraction of a GB is stored in whole MB.
+        value_fn=lambda settings: round(settings.limit_gb, 3) if settings.limit_gb is not None else None,
         write_fn=lambda client, value: client.set_data_plan(limit_gb=value),
     ),
     ZteNumberDescription(

@@ -322,3 +322,47 @@ async def test_no_apn_secret_leaves_the_client(
         assert APN_PASSWORD not in text
         assert APN_USERNAME not in text
     assert modem.admin.profiles[1].password == APN_PASSWORD  # the router did hold them
+
+
+async def test_ubus_firmware_without_the_apn_object_offers_no_apn(socket_enabled: None) -> None:
+    """A firmware that answers "method not found" for zwrt_apn_object gets no APN select."""
+
+    class NoApn(UbusSimulator):
+        def _answer(self, name: str, args: dict[str, Any]) -> list[Any]:
+            return [3] if name.startswith("zwrt_apn_object.") else super()._answer(name, args)
+
+    modem = NoApn("u60pro", PASSWORD)
+    await modem.start()
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            client = UbusClient(modem.url, PASSWORD, session=session)
+            assert (await client.read()).apn is None
+            assert not (await client.capabilities()).supports(Feature.APN)
+            assert (await client.capabilities()).supports(Feature.DATA_PLAN)
+    finally:
+        await modem.stop()
+
+
+def test_goform_apn_state_from_the_fields() -> None:
+    """Profiles by name and PDP type (the IPv6 twin when the IPv4 one is blank); the default by
+    Current_index, else by the profile name the router shows; no secret kept."""
+    from custom_components.zte_modem.zte.goform.apn import apn_state
+
+    values = {
+        "APN_config0": "Home($)home.apn($)manual($)*99#($)pap($)u1($)p1($)IP($)auto($)($)auto($)($)",
+        "ipv6_APN_config1": "Six($)six.apn($)manual($)*99#($)chap($)u2($)p2($)IPv6($)auto($)($)auto($)($)",
+        "apn_mode": "manual",
+        "Current_index": "9",
+        "m_profile_name": "Six",
+    }
+    state = apn_state(values)
+    assert state is not None
+    assert [(p.handle, p.name, p.pdp_type) for p in state.profiles] == [
+        ("0", "Home", "IP"),
+        ("1", "Six", "IPv6"),
+    ]
+    assert state.current == "Six"
+    assert "p1" not in repr(state)
+    assert "u2" not in repr(state)
+    assert apn_state({"apn_mode": "", "APN_config0": ""}) is None
+    assert apn_state({"apn_mode": "auto"}).current == AUTOMATIC  # type: ignore[union-attr]
