@@ -1,4 +1,5 @@
-"""Switches: Polling (give the router's web page priority) and Mobile data (the data session)."""
+"""Switches: Polling (give the router's web page priority), Mobile data (the data session) and
+Data limit (the router's own data-plan limit on or off)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ POLLING = SwitchEntityDescription(
 MOBILE_DATA = SwitchEntityDescription(
     key="mobile_data", translation_key="mobile_data", device_class=SwitchDeviceClass.SWITCH
 )
+DATA_LIMIT = SwitchEntityDescription(
+    key="data_limit", translation_key="data_limit", entity_category=EntityCategory.CONFIG
+)
 
 
 async def async_setup_entry(
@@ -36,6 +40,10 @@ async def async_setup_entry(
         entities.append(ZteMobileDataSwitch(coordinator))
     else:
         remove_not_offered(hass, entry, Platform.SWITCH, [MOBILE_DATA.key])
+    if entry.runtime_data.capabilities.supports(Feature.DATA_PLAN):
+        entities.append(ZteDataLimitSwitch(coordinator))
+    else:
+        remove_not_offered(hass, entry, Platform.SWITCH, [DATA_LIMIT.key])
     async_add_entities(entities)
 
 
@@ -89,3 +97,24 @@ class ZteMobileDataSwitch(ZteEntity, SwitchEntity):
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Disconnect, and wait until the router reports the session down."""
         await async_call_modem(self.coordinator, lambda: self.coordinator.client.set_mobile_data(False))
+
+
+class ZteDataLimitSwitch(ZteEntity, SwitchEntity):
+    """The router's data limit: on, the router counts against it and warns at the threshold."""
+
+    def __init__(self, coordinator: ZteCoordinator) -> None:
+        super().__init__(coordinator, DATA_LIMIT)
+
+    @property
+    def is_on(self) -> bool | None:
+        """The limit switch as the router last reported it."""
+        settings = self.coordinator.data.plan_settings
+        return settings.enabled if settings is not None else None
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Switch the limit on (the whole settings form re-sent), read back."""
+        await async_call_modem(self.coordinator, lambda: self.coordinator.client.set_data_plan(enabled=True))
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Switch the limit off, read back."""
+        await async_call_modem(self.coordinator, lambda: self.coordinator.client.set_data_plan(enabled=False))

@@ -74,6 +74,8 @@ class SimProfile:
     station_shape: str = "object"
     table_strict: bool = False
     has_wifi: bool = True
+    # APN settings (admin.py): "ex" APN_PROC_EX, "proc" APN_PROC only, "prefixed", "" none.
+    apn_interface: str = "ex"
 
     @property
     def ad_call(self) -> str:
@@ -445,3 +447,7 @@ def web_ui_files(profile: SimProfile) -> dict[str, str]:
 
 # Not in PROFILES (every-profile suites stay as they are): an MC888 build that encrypts SMS.
 SMS_ENCRYPTED = replace(PROFILES["mc888"], name="mc888_sms_encrypted", sms_encrypted=True)
+# Not in PROFILES: an MF283 build with the older APN_PROC only (no IPv6 interface), and an
+# MC801A-class build of the family that prefixes its APN fields with apn_ (id 70327057113).
+APN_PROC_ONLY = replace(PROFILES["mf283"], name="mf283_apn_proc", apn_interface="proc")
+APN_PREFIXED = replace(PROFILES["mc801a"], name="mc801a_apn_prefixed", apn_interface="prefixed")

@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .admin import ADMIN_WRITES, SimAdmin
 from .clients import SimClients, household
 from .controls import CONTROL_WRITES, SimControls
 from .profiles import PROFILES, SimProfile, web_ui_files
@@ -182,6 +183,8 @@ class ModemSimulator:
         self.clients: SimClients = household(wifi=self.profile.has_wifi)
         self.clients.shape = self.profile.station_shape
         self.clients.table_strict = self.profile.table_strict
+        # APN profiles and the data-limit form (admin.py).
+        self.admin = SimAdmin(self.profile.apn_interface, self.controls)
         self.scenario = scenario or default_scenario(self.profile)
         self.values: dict[str, str] = {}
         self.set_scenario(self.scenario)
@@ -337,6 +340,10 @@ class ModemSimulator:
             **asdict(self.stats),
             **self.sms.snapshot(),
             "control_protocol_errors": list(self.controls.protocol_errors),
+            "apn_mode": self.admin.mode,
+            "apn_current": self.admin.current,
+            "admin_protocol_errors": list(self.admin.protocol_errors),
+            "data_limit_forms": len(self.admin.limit_forms),
         }
 
     def inject_sms(
@@ -502,7 +509,14 @@ class ModemSimulator:
             return ""
         return self._dynamic(key, now)
 
+    def field_value(self, key: str) -> str:
+        """A field as a logged-in GET would answer it now."""
+        return self._dynamic(key, self.clock())
+
     def _dynamic(self, key: str, now: float) -> str:
+        admin = self.admin.field(key)
+        if admin is not None:
+            return admin
         control = self.controls.field(key, lambda name: self._dynamic(name, now))
         if control is not None:
             return control
@@ -636,6 +650,10 @@ class ModemSimulator:
             asyncio.get_running_loop().call_soon(self.reboot)
         elif goform_id in SMS_WRITES:
             return self._goform({"result": "success" if self._sms_write(goform_id, form) else "failure"})
+        elif goform_id in ADMIN_WRITES:
+            return self._goform(
+                {"result": "success" if self.admin.write(goform_id, form, self) else "failure"}
+            )
         elif goform_id in CONTROL_WRITES:
             return self._goform(
                 {"result": "success" if self.controls.write(goform_id, form, self) else "failure"}

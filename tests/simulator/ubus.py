@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .admin import APN_PASSWORD, APN_USERNAME
 from .clients import SimClients, household
 from .server import SimStats, self_signed_context
 
@@ -177,6 +178,12 @@ class UbusState:
     plan_clear: dict[str, Any] = field(default_factory=lambda: {"enable": 1, "clearday": 10})
     lte_cell: tuple[int, int] = (0, 0)
     nr_cell: tuple[int, int, int] = (0, 0, 0)
+    # APN (§2.5 [F]): 0 automatic, 1 manual; the manual profiles as getManuApnList answers them
+    # (pdpType 1 IP, 2 IPv6, 3 IPv4v6; the password is AES-encrypted on a real router, here the
+    # distinctive plain text so a leak would show).
+    apn_mode: int = 1
+    apn_profiles: list[dict[str, Any]] = field(default_factory=lambda: _apn_profiles())
+    admin_errors: list[str] = field(default_factory=list)
 
 
 class UbusSimulator:
@@ -341,6 +348,12 @@ class UbusSimulator:
             "zwrt_mc.device.manager.get_device_info": self._device_info,
             "zwrt_data.get_wwandst_monthlimit": lambda _: [0, dict(self.state.plan_limit)],
             "zwrt_data.get_wwandst_clearday": lambda _: [0, dict(self.state.plan_clear)],
+            "zwrt_apn_object.get_apn_mode": lambda _: [0, {"apn_mode": self.state.apn_mode}],
+            "zwrt_apn_object.getManuApnList": lambda _: [0, {"apnListArray": self.state.apn_profiles}],
+            "zwrt_apn_object.set_apn_mode": self._set_apn_mode,
+            "zwrt_apn_object.enable_manu_apn_id": self._enable_apn,
+            "zwrt_data.set_wwandst_monthlimit": self._set_monthlimit,
+            "zwrt_data.set_wwandst_clearday": self._set_clearday,
             "zwrt_web.web_crt_get": self._certificate,
             "zwrt_web.web_http_enstr_set": self._set_key,
             "zwrt_wms.zte_libwms_get_sms_data": self._sms_list,
@@ -478,6 +491,50 @@ class UbusSimulator:
         self.state.writes.append(("device_reboot", args))
         self.stats.reboots += 1
         self.state.token = None
+        return [0]
+
+    # -- APN and data plan (§2.5) -------------------------------------------------------
+
+    def _apn_change(self, method: str, args: dict[str, Any]) -> None:
+        self._record(method, args)
+        if self.state.data_enabled:
+            self.state.admin_errors.append(f"{method} while the data session was up")
+
+    def _set_apn_mode(self, args: dict[str, Any]) -> list[Any]:
+        self._apn_change("set_apn_mode", args)
+        if args.get("apn_mode") not in (0, 1):
+            return [2]
+        self.state.apn_mode = int(args["apn_mode"])
+        return [0]
+
+    def _enable_apn(self, args: dict[str, Any]) -> list[Any]:
+        self._apn_change("enable_manu_apn_id", args)
+        wanted = args.get("profileId")
+        if not isinstance(wanted, str) or all(
+            item["profileId"] != wanted for item in self.state.apn_profiles
+        ):
+            return [2]
+        for item in self.state.apn_profiles:
+            item["isEnable"] = "1" if item["profileId"] == wanted else "0"
+        return [0]
+
+    def _set_monthlimit(self, args: dict[str, Any]) -> list[Any]:
+        self._record("set_wwandst_monthlimit", args)
+        wanted = ("source_module", "cid", "enable", "type", "value", "ratio")
+        if any(key not in args for key in wanted) or not isinstance(args["value"], str):
+            return [2]  # every argument, the value as a string
+        if args["enable"] not in (0, 1) or args["type"] not in (1, 2) or not 0 <= int(args["ratio"]) <= 100:
+            return [2]
+        self.state.plan_limit |= {key: args[key] for key in ("enable", "type", "value", "ratio")}
+        return [0]
+
+    def _set_clearday(self, args: dict[str, Any]) -> list[Any]:
+        self._record("set_wwandst_clearday", args)
+        if any(key not in args for key in ("source_module", "cid", "enable", "clearday")):
+            return [2]
+        if not 1 <= int(args["clearday"]) <= 31:
+            return [2]
+        self.state.plan_clear = {"enable": args["enable"], "clearday": args["clearday"]}
         return [0]
 
     # -- locks (§2.5) -------------------------------------------------------------------
@@ -641,6 +698,20 @@ def _rsa_key() -> tuple[Any, str]:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     return private, pem.decode()
+
+
+def _apn_profiles() -> list[dict[str, Any]]:
+    def entry(ident: str, name: str, apn: str, pdp: int, auth: int, enabled: str) -> dict[str, Any]:
+        secret = (
+            {"username": APN_USERNAME, "password": APN_PASSWORD} if auth else {"username": "", "password": ""}
+        )
+        return {"profileId": ident, "profilename": name, "wanapn": apn, "pdpType": pdp,
+                "pppAuthMode": auth, **secret, "isEnable": enabled}  # fmt: skip
+
+    return [
+        entry("1", "Telia Internet", "online.telia.se", 1, 0, "1"),
+        entry("2", "Work VPN", "corp.example", 3, 2, "0"),
+    ]
 
 
 def to_int_or(value: Any, default: int) -> int:

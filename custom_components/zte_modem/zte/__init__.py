@@ -3,6 +3,7 @@
 The HA side names only what this package exports; transports live in subpackages (goform/).
 """
 
+from .apn import AUTOMATIC, ApnProfile, ApnState
 from .capabilities import Feature, ModemCapabilities
 from .catalogue import AGGREGATES, METRICS, METRICS_BY_KEY, Metric, MetricValue, ValueKind, aggregate_keys
 from .client import ZteClient
@@ -38,17 +39,20 @@ from .exceptions import (
 )
 from .interface import ModemClient
 from .models import ModemDevice, ModemSnapshot
-from .plan import billing_period, projected_bytes
+from .plan import PlanSettings, billing_period, projected_bytes
 from .privacy import PRIVATE_KEYS, REDACTED, redact
 from .sms import SmsCapacity, SmsMessage, SmsSendResult, SmsTag, new_messages
 from .values import ControlValues, DataPlanValues
 
 __all__ = [
     "AGGREGATES",
+    "AUTOMATIC",
     "METRICS",
     "METRICS_BY_KEY",
     "PRIVATE_KEYS",
     "REDACTED",
+    "ApnProfile",
+    "ApnState",
     "ClientInterface",
     "ClientList",
     "ClientStats",
@@ -63,6 +67,7 @@ __all__ = [
     "ModemClient",
     "ModemDevice",
     "ModemSnapshot",
+    "PlanSettings",
     "SmsCapacity",
     "SmsMessage",
     "SmsSendResult",

@@ -18,6 +18,7 @@ class Feature(StrEnum):
     NETWORK_MODE = "network_mode"  # the preferred radio access technology can be chosen
     MOBILE_DATA = "mobile_data"  # the data session can be switched on and off
     CLIENTS = "clients"  # the router lists the devices connected to it (Wi-Fi, guest, LAN)
+    APN = "apn"  # stored APN profiles, one of which (or automatic) can be chosen
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

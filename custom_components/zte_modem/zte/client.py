@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import aiohttp
 
+from .apn import ApnState
 from .capabilities import ModemCapabilities
 from .connection import ClientStats, ClientTiming, normalize_host
 from .controls import MOBILE_DATA_TIMEOUT, USSD_CANCEL_TIMEOUT, USSD_TIMEOUT
@@ -27,6 +28,7 @@ from .goform.client import GoformClient
 from .goform.detect import Detection
 from .goform.profile import LoginProfile
 from .models import ModemSnapshot
+from .plan import PlanSettings
 from .sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
 from .ubus.client import UbusClient
 from .ubus.profile import UbusProfile
@@ -276,6 +278,23 @@ class ZteClient:
         """Lock to one cell, or unlock."""
         await (await self._ready()).set_cell_lock(
             rat=rat, pci=pci, earfcn=earfcn, arfcn=arfcn, band=band, scs=scs, clear=clear
+        )
+
+    async def set_apn(self, option: str) -> ApnState:
+        """Make the stored APN profile named `option` the default, or "Automatic"; read back."""
+        return await (await self._ready()).set_apn(option)
+
+    async def set_data_plan(
+        self,
+        *,
+        enabled: bool | None = None,
+        limit_gb: float | None = None,
+        alert_percent: int | None = None,
+        reset_day: int | None = None,
+    ) -> PlanSettings:
+        """Change the router's data-plan settings (None: unchanged); read back."""
+        return await (await self._ready()).set_data_plan(
+            enabled=enabled, limit_gb=limit_gb, alert_percent=alert_percent, reset_day=reset_day
         )
 
     async def send_ussd(self, code: str, *, timeout: float = USSD_TIMEOUT) -> str:  # noqa: ASYNC109

@@ -15,9 +15,15 @@ from typing import TypeVar
 
 from . import radio
 from .exceptions import ZteControlTimeoutError, ZteControlValidationError, ZteUssdValidationError
+from .plan import PlanChange
 
 Answer = TypeVar("Answer")
 
+# The data-plan settings a router takes (the stock pages' own ranges).
+DATA_ALERT_RANGE = (1, 100)
+DATA_RESET_DAY_RANGE = (1, 31)
+# No plan is bigger than this (a plausibility bound, 1 PB).
+DATA_LIMIT_MAX_GB = 1024 * 1024
 # How long the router may take to report a new mobile-data state.
 MOBILE_DATA_TIMEOUT = 15.0
 NR_SCS_KHZ = frozenset({15, 30, 60, 120, 240})
@@ -123,6 +129,40 @@ def check_ussd_reply(text: str) -> str:
     if not reply or len(reply) > USSD_MAX_LENGTH:
         raise ZteUssdValidationError("A USSD reply is 1-182 characters")
     return reply
+
+
+def check_plan_change(
+    *,
+    enabled: bool | None = None,
+    limit_gb: float | None = None,
+    alert_percent: int | None = None,
+    reset_day: int | None = None,
+) -> PlanChange:
+    """A validated data-plan change: a limit above 0 GB, an alert at 1-100 %, a reset day 1-31."""
+    if enabled is None and limit_gb is None and alert_percent is None and reset_day is None:
+        raise ZteControlValidationError("Give a data-plan setting to change")
+    if enabled is not None and not isinstance(enabled, bool):
+        raise ZteControlValidationError("The data limit switch is on or off")
+    if limit_gb is not None:
+        if isinstance(limit_gb, bool) or not isinstance(limit_gb, int | float):
+            raise ZteControlValidationError("The data limit is a number of GB")
+        if not 0 < limit_gb <= DATA_LIMIT_MAX_GB:  # NaN fails this too
+            raise ZteControlValidationError(
+                f"The data limit must be above 0 GB and at most {DATA_LIMIT_MAX_GB} GB"
+            )
+        limit_gb = float(limit_gb)
+    if alert_percent is not None:
+        _check_int(alert_percent, *DATA_ALERT_RANGE, "data alert threshold (%)")
+    if reset_day is not None:
+        _check_int(reset_day, *DATA_RESET_DAY_RANGE, "data reset day")
+    return PlanChange(enabled=enabled, limit_gb=limit_gb, alert_percent=alert_percent, reset_day=reset_day)
+
+
+def check_apn_option(option: str, offered: Sequence[str]) -> str:
+    """An APN option the router offers (AUTOMATIC or a stored profile's name)."""
+    if not isinstance(option, str) or option not in offered:
+        raise ZteControlValidationError(f"The router has no APN profile named {option!r}")
+    return option
 
 
 async def read_back(

@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, Protocol
 
+from .apn import ApnState
 from .capabilities import ModemCapabilities
 from .connection import ClientStats, ClientTiming
 from .controls import MOBILE_DATA_TIMEOUT, USSD_CANCEL_TIMEOUT, USSD_TIMEOUT
 from .models import ModemSnapshot
+from .plan import PlanSettings
 from .sms import SmsCapacity, SmsMessage, SmsSendResult
 
 
@@ -100,6 +102,20 @@ class ModemClient(Protocol):
         clear: bool = False,
     ) -> None:
         """Lock to one cell, or unlock."""
+
+    async def set_apn(self, option: str) -> ApnState:
+        """Make the stored APN profile named `option` the default, or "Automatic"; the data
+        session is reconnected when it was up; read back."""
+
+    async def set_data_plan(
+        self,
+        *,
+        enabled: bool | None = None,
+        limit_gb: float | None = None,
+        alert_percent: int | None = None,
+        reset_day: int | None = None,
+    ) -> PlanSettings:
+        """Change the router's data-plan settings (None: unchanged); read back."""
 
     async def send_ussd(self, code: str, *, timeout: float = USSD_TIMEOUT) -> str:  # noqa: ASYNC109
         """Send a USSD code; the network's answer."""

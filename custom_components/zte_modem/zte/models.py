@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .apn import ApnState
 from .catalogue import MetricValue
 from .clients import ClientList
+from .plan import PlanSettings
 from .values import (
     ControlValues,
     DataPlanValues,
@@ -53,6 +55,7 @@ class ModemSnapshot:
     `sms_waiting`: the transport saw signs that new messages may be waiting (read the list).
     `clients`: the last read of the client lists (None: the router offers none, or none read
     yet); its `generation` says whether this snapshot brought a new one.
+    `apn` and `plan_settings`: what the APN select and the data-plan controls show.
     `raw` is the transport's own answer, for diagnostics only (redacted there): nothing else
     may read meaning into it.
     """
@@ -69,6 +72,10 @@ class ModemSnapshot:
     sms_waiting: bool = False
     clients: ClientList | None = None
     raw: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # The stored APN profiles (names only) and the data-plan settings as they can be written;
+    # None when this router did not report them.
+    apn: ApnState | None = None
+    plan_settings: PlanSettings | None = None
 
     @classmethod
     def from_values(
@@ -80,6 +87,8 @@ class ModemSnapshot:
         sms_waiting: bool = False,
         clients: ClientList | None = None,
         raw: Mapping[str, str] | None = None,
+        apn: ApnState | None = None,
+        plan_settings: PlanSettings | None = None,
     ) -> ModemSnapshot:
         """From values keyed by catalogue metric (a missing key reads as None)."""
         if clients is not None:
@@ -97,4 +106,6 @@ class ModemSnapshot:
             sms_waiting=sms_waiting,
             clients=clients,
             raw=dict(raw or {}),
+            apn=apn,
+            plan_settings=plan_settings,
         )

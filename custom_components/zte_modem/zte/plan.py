@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 # Until this much of a period has passed, a linear projection is noise (a few MB on the morning
@@ -41,3 +42,48 @@ def projected_bytes(used: float, *, now: datetime, reset_day: int | None) -> flo
     if elapsed < PROJECTION_MIN_ELAPSED:
         return None
     return used * ((end - start) / elapsed)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSettings:
+    """The router's data-plan settings as they can be written: the limit switch, the limit in GB
+    (None: the limit counts connection time, or is not set), the alert threshold in percent and
+    the day of month the counters reset (None: the router does not clear them itself)."""
+
+    enabled: bool
+    limit_gb: float | None
+    alert_percent: int | None
+    reset_day: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChange:
+    """A validated change of the data-plan settings: None leaves a setting as it is."""
+
+    enabled: bool | None = None
+    limit_gb: float | None = None
+    alert_percent: int | None = None
+    reset_day: int | None = None
+
+    def applied_to(self, current: PlanSettings) -> PlanSettings:
+        """The settings after this change (a new limit in GB also makes the limit count data)."""
+        return PlanSettings(
+            enabled=current.enabled if self.enabled is None else self.enabled,
+            limit_gb=current.limit_gb if self.limit_gb is None else self.limit_gb,
+            alert_percent=current.alert_percent if self.alert_percent is None else self.alert_percent,
+            reset_day=current.reset_day if self.reset_day is None else self.reset_day,
+        )
+
+    def shown_in(self, settings: PlanSettings) -> bool:
+        """Whether a read-back shows every changed setting."""
+        return (
+            (self.enabled is None or settings.enabled == self.enabled)
+            and (self.limit_gb is None or _same_gb(settings.limit_gb, self.limit_gb))
+            and (self.alert_percent is None or settings.alert_percent == self.alert_percent)
+            and (self.reset_day is None or settings.reset_day == self.reset_day)
+        )
+
+
+def _same_gb(shown: float | None, wanted: float) -> bool:
+    # Routers store MB or bytes: within half a MB is the same limit.
+    return shown is not None and abs(shown - wanted) * 1024 < 0.5

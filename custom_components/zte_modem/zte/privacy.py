@@ -30,6 +30,12 @@ PRIVATE_KEYS = frozenset(
         "LD",
         "RD",
         "AD",
+        # APN credentials (their stored profiles, goform/apn.py, never reach a snapshot either).
+        "ppp_username",
+        "ppp_passwd",
+        "ipv6_ppp_username",
+        "ipv6_ppp_passwd",
+        *(f"{prefix}APN_config{index}" for prefix in ("", "ipv6_") for index in range(20)),
     }
 )
 REDACTED = "**REDACTED**"

@@ -14,13 +14,17 @@ from typing import Any, Literal
 
 import aiohttp
 
+from ..apn import ApnState
 from ..capabilities import Feature, ModemCapabilities
 from ..clients import ClientList, list_due
 from ..connection import ClientStats, ClientTiming, normalize_host
 from ..controls import MOBILE_DATA_TIMEOUT, USSD_CANCEL_TIMEOUT, USSD_TIMEOUT
 from ..models import ModemSnapshot
+from ..plan import PlanSettings
 from ..single_flight import SingleFlight
 from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
+from .admin import GoformAdmin
+from .apn import APN_FIELDS, apn_state
 from .client_lists import GoformClientLists
 from .detect import Detection
 from .extra_reads import ExtraRead
@@ -40,8 +44,13 @@ SETTINGS_EVERY = 3600.0  # seconds between reads of the lock and data-plan setti
 POLL_FIELDS = tuple(dict.fromkeys((*fields_read_by(ReadBy.POLL), *SMS_POLL_FIELDS)))
 # The settings' own GET; what the poll reads anyway (the monthly counters) and the client's
 # clock (no modem field) are not asked again.
+# The APN profiles (apn.py) come with the settings.
 SETTINGS_FIELDS = tuple(
-    field for field in fields_read_by(ReadBy.SETTINGS) if field not in POLL_FIELDS and field != CLOCK_FIELD
+    dict.fromkeys(
+        field
+        for field in (*fields_read_by(ReadBy.SETTINGS), *APN_FIELDS)
+        if field not in POLL_FIELDS and field != CLOCK_FIELD
+    )
 )
 
 
@@ -82,6 +91,9 @@ class GoformClient:
         self._clients: ClientList | None = None
         self._clients_read_at: float | None = None
         self._lists_offered: bool | None = None  # None: not asked yet
+        self.admin = GoformAdmin(
+            self.session, self.timing, lock=controls_lock, settings=self._settings, controls=self.controls
+        )
         self._flight: SingleFlight[ModemSnapshot] = SingleFlight()
         self._listed_ids: tuple[int, ...] | None = None
         self._capabilities: ModemCapabilities | None = None
@@ -204,6 +216,12 @@ class GoformClient:
                 features.add(Feature.CLIENTS)
             else:
                 evidence.append("clients: neither station_list nor lan_station_list answered")
+            if not self._settings.values:
+                await self._settings.run_if_due()
+            if apn_state(self._settings.values) is not None:
+                features.add(Feature.APN)
+            else:
+                evidence.append("APN: no APN_config or apn_mode reported")
             if await self._answers_sms():
                 features.add(Feature.SMS)
             else:
@@ -317,6 +335,23 @@ class GoformClient:
         """Lock to one cell, or unlock."""
         await self.controls.set_cell_lock(
             rat=rat, pci=pci, earfcn=earfcn, arfcn=arfcn, band=band, scs=scs, clear=clear
+        )
+
+    async def set_apn(self, option: str) -> ApnState:
+        """Make a stored APN profile (by name) the default, or "Automatic"."""
+        return await self.admin.set_apn(option)
+
+    async def set_data_plan(
+        self,
+        *,
+        enabled: bool | None = None,
+        limit_gb: float | None = None,
+        alert_percent: int | None = None,
+        reset_day: int | None = None,
+    ) -> PlanSettings:
+        """Change the router's data-plan settings (None: unchanged)."""
+        return await self.admin.set_data_plan(
+            enabled=enabled, limit_gb=limit_gb, alert_percent=alert_percent, reset_day=reset_day
         )
 
     async def send_ussd(self, code: str, *, timeout: float = USSD_TIMEOUT) -> str:  # noqa: ASYNC109

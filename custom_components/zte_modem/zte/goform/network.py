@@ -79,14 +79,18 @@ class GoformControls:
     async def set_mobile_data(self, on: bool, *, timeout: float = MOBILE_DATA_TIMEOUT) -> None:  # noqa: ASYNC109
         """Connect or disconnect the data session and wait until `ppp_status` settles there."""
         async with self._lock:
-            await self._write("CONNECT_NETWORK" if on else "DISCONNECT_NETWORK", {"notCallback": "true"})
-            await self._read_back(
-                ("ppp_status",),
-                lambda answer: mobile_data_settled(answer.get("ppp_status"), on=on),
-                limit=timeout,
-                what="the mobile data state",
-            )
+            await self.switch_data_locked(on, timeout=timeout)
         _LOGGER.info("Mobile data turned %s", "on" if on else "off")
+
+    async def switch_data_locked(self, on: bool, *, timeout: float = MOBILE_DATA_TIMEOUT) -> None:  # noqa: ASYNC109
+        """Switch the data session and wait for it (the caller holds the controls lock)."""
+        await self._write("CONNECT_NETWORK" if on else "DISCONNECT_NETWORK", {"notCallback": "true"})
+        await self._read_back(
+            ("ppp_status",),
+            lambda answer: mobile_data_settled(answer.get("ppp_status"), on=on),
+            limit=timeout,
+            what="the mobile data state",
+        )
 
     async def network_modes(self) -> tuple[str, ...]:
         """The network modes (BearerPreference values) this firmware offers."""

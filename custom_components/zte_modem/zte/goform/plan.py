@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..plan import GB, MB, projected_bytes
+from ..plan import GB, MB, PlanChange, PlanSettings, projected_bytes
 from .parse import ValueFormat, clean, to_float, to_int
 
 # Not a modem field: the client writes the local time here so the projection stays pure.
@@ -38,6 +38,8 @@ PLAN_FIELDS: tuple[str, ...] = (
     "flux_monthly_rx_bytes",
     "monthly_tx_bytes",
     "flux_monthly_tx_bytes",
+    "notify_deviceui_enable",
+    "flux_notify_deviceui_enable",
     CLOCK_FIELD,
 )
 
@@ -141,3 +143,74 @@ def data_projected(values: Mapping[str, str], value_format: ValueFormat) -> floa
         return None
     projected = projected_bytes(plan.used_bytes, now=plan.now, reset_day=plan.reset_day)
     return round(projected / GB, 2) if projected is not None else None
+
+
+def plan_settings(values: Mapping[str, str]) -> PlanSettings | None:
+    """The writable settings; None when the router reports no limit switch in either spelling."""
+    if clean(values.get("data_volume_limit_switch")) is None and (
+        clean(values.get("flux_data_volume_limit_switch")) is None
+    ):
+        return None
+    plan = DataPlan.from_values(values)
+    return PlanSettings(
+        enabled=plan.enabled,
+        limit_gb=plan.limit_mb / 1024 if plan.by_data and plan.limit_mb else None,
+        alert_percent=plan.alert_percent,
+        reset_day=plan.reset_day,
+    )
+
+
+def size_text(limit_gb: float) -> str:
+    """The composite size: whole GB as "<GB>_1024" (a real capture: 472_1024), else "<MB>_1"."""
+    if float(limit_gb).is_integer():
+        return f"{int(limit_gb)}_1024"
+    return f"{round(limit_gb * 1024)}_1"
+
+
+# DATA_LIMIT_SETTING: the stock page's names, each also under its flux_ twin (§5.3, ids
+# 67046988050, 55053262215, 69206561864): a form missing any of them is refused.
+LIMIT_FORM_TWINS: dict[str, str] = {
+    "data_volume_limit_switch": "flux_data_volume_limit_switch",
+    "data_volume_limit_unit": "flux_data_volume_limit_unit",
+    "data_volume_limit_size": "flux_data_volume_limit_size",
+    "data_volume_alert_percent": "flux_data_volume_alert_percent",
+    "wan_auto_clear_flow_data_switch": "flux_auto_clear_flow_data_switch",
+    "traffic_clear_date": "flux_clear_date",
+    "notify_deviceui_enable": "flux_notify_deviceui_enable",
+}
+
+
+def limit_form(values: Mapping[str, str], change: PlanChange) -> dict[str, str]:
+    """The whole DATA_LIMIT_SETTING form: every field as read, with `change` applied."""
+
+    def pick(name: str) -> str:
+        return clean(values.get(name)) or clean(values.get(LIMIT_FORM_TWINS[name])) or ""
+
+    switch = pick("data_volume_limit_switch") == "1" if change.enabled is None else change.enabled
+    auto_clear = pick("wan_auto_clear_flow_data_switch").lower()
+    if change.reset_day is not None:
+        auto_clear = "on"
+    form = {
+        "data_volume_limit_switch": "1" if switch else "0",
+        "data_volume_limit_unit": "data"
+        if change.limit_gb is not None
+        else pick("data_volume_limit_unit") or "data",
+        "data_volume_limit_size": (
+            size_text(change.limit_gb)
+            if change.limit_gb is not None
+            else pick("data_volume_limit_size") or "0_1024"
+        ),
+        "data_volume_alert_percent": (
+            str(change.alert_percent)
+            if change.alert_percent is not None
+            else pick("data_volume_alert_percent")
+        )
+        or "90",
+        "wan_auto_clear_flow_data_switch": "off" if auto_clear in ("off", "0") else "on",
+        "traffic_clear_date": (
+            str(change.reset_day) if change.reset_day is not None else pick("traffic_clear_date")
+        )
+        or "1",
+        "notify_deviceui_enable": pick("notify_deviceui_enable") or "0",
+    }
+    return form | {LIMIT_FORM_TWINS[name]: value for name, value in form.items()}

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..apn import ApnState
 from ..clients import ClientList
 from ..models import ModemSnapshot
+from .apn import SECRET_FIELDS, apn_state
 from .controls import mobile_data_on
 from .device import device_from_raw
 from .fields import parse_values
 from .parse import DEFAULT_FORMAT, ValueFormat
-from .plan import CLOCK_FIELD
+from .plan import CLOCK_FIELD, plan_settings
 
 
 def snapshot_from_raw(
@@ -19,8 +21,12 @@ def snapshot_from_raw(
     *,
     sms_waiting: bool = False,
     clients: ClientList | None = None,
+    apn: ApnState | None = None,
 ) -> ModemSnapshot:
-    """Parse goform fields (and the client's clock, CLOCK_FIELD); never raises, whatever the strings are."""
+    """Parse goform fields (and the client's clock, CLOCK_FIELD); never raises, whatever the strings are.
+
+    `apn`: the APN state a transport read otherwise (ubus); else it is parsed from the fields.
+    The stored APN profiles (their user names and passwords) never reach the snapshot's raw answer."""
     text = {key: value if isinstance(value, str) else "" for key, value in raw.items()}
     return ModemSnapshot.from_values(
         parse_values(text, value_format),
@@ -29,5 +35,7 @@ def snapshot_from_raw(
         sms_waiting=sms_waiting,
         clients=clients,
         # The client's clock is no modem field.
-        raw={key: value for key, value in text.items() if key != CLOCK_FIELD},
+        raw={key: value for key, value in text.items() if key != CLOCK_FIELD and key not in SECRET_FIELDS},
+        apn=apn if apn is not None else apn_state(text),
+        plan_settings=plan_settings(text),
     )

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import aiohttp
 
+from ..apn import ApnState
 from ..capabilities import Feature, ModemCapabilities
 from ..connection import ClientStats, ClientTiming, normalize_host
 from ..controls import (
@@ -29,11 +30,14 @@ from ..exceptions import (
     ZteUssdUnsupportedError,
 )
 from ..goform.parse import PciFormat, ValueFormat, to_int
-from ..goform.plan import CLOCK_FIELD
+from ..goform.plan import CLOCK_FIELD, plan_settings
 from ..goform.snapshot import snapshot_from_raw
 from ..models import ModemSnapshot
+from ..plan import PlanSettings
 from ..single_flight import SingleFlight
 from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
+from .admin import UbusAdmin
+from .apn import APN_CALLS, apn_from
 from .client_lists import UbusClientLists
 from .fields import (
     IDENTITY_CALLS,
@@ -86,6 +90,7 @@ class UbusClient:
         self._capabilities: ModemCapabilities | None = None
         self.sms = UbusSms(self.session, self.timing)
         self.controls = UbusControls(self.session, self.timing)
+        self.admin = UbusAdmin(self.session, self.timing, controls=self.controls)
         # The received-messages counter of the last poll, and whether the last list held a
         # message with parts still missing (both decide `sms_waiting`).
         self._received: int | None = None
@@ -98,6 +103,8 @@ class UbusClient:
         self._plan_read_at: float | None = None
         # The client lists: inside the poll's POST at most once per client_list_interval.
         self.client_lists = UbusClientLists(self.timing)
+        # The APN profiles (apn.py): read with the data plan, kept in between.
+        self._apn: ApnState | None = None
 
     def __repr__(self) -> str:
         return f"UbusClient(host={self.host!r})"
@@ -141,6 +148,7 @@ class UbusClient:
             *(IDENTITY_CALLS if not self._identity else ()),
             *(PLAN_CALLS if plan_due else ()),
             *list_calls,
+            *(PLAN_CALLS + APN_CALLS if plan_due else ()),
         ]
         answers = await self._ask(calls)
         if not answers[NETINFO.key].ok:
@@ -151,6 +159,7 @@ class UbusClient:
         self._identity = identity_view(answers) or self._identity
         if plan_due:
             self._plan, self._plan_read_at = plan_view(answers), time.monotonic()
+            self._apn = apn_from(answers)
         raw = {**self._identity, **self._plan, **goform_view(answers), **capacity_view(answers)}
         if self._unread is not None:
             raw["sms_dev_unread_num"] = str(self._unread)
@@ -163,6 +172,7 @@ class UbusClient:
             value_format,
             sms_waiting=waiting,
             clients=self.client_lists.current,
+            apn=self._apn,
         )
 
     def _sms_waiting(self, raw: Mapping[str, str]) -> bool:
@@ -193,6 +203,8 @@ class UbusClient:
                 features.add(Feature.DATA_PLAN)
             if self.client_lists.offered:
                 features.add(Feature.CLIENTS)
+            if self._apn is not None:
+                features.add(Feature.APN)
             self._capabilities = ModemCapabilities(
                 features=frozenset(features),
                 network_modes=modes,
@@ -243,6 +255,28 @@ class UbusClient:
         await self.controls.set_cell_lock(
             rat=rat, pci=pci, earfcn=earfcn, arfcn=arfcn, band=band, scs=scs, clear=clear
         )
+
+    async def set_apn(self, option: str) -> ApnState:
+        """Make a stored APN profile (by name) the default, or "Automatic"."""
+        self._apn = await self.admin.set_apn(option)
+        return self._apn
+
+    async def set_data_plan(
+        self,
+        *,
+        enabled: bool | None = None,
+        limit_gb: float | None = None,
+        alert_percent: int | None = None,
+        reset_day: int | None = None,
+    ) -> PlanSettings:
+        """Change the router's data-plan settings (None: unchanged)."""
+        view = await self.admin.set_data_plan(
+            enabled=enabled, limit_gb=limit_gb, alert_percent=alert_percent, reset_day=reset_day
+        )
+        self._plan = view
+        settings = plan_settings(view)
+        assert settings is not None
+        return settings
 
     async def send_ussd(self, code: str, *, timeout: float = USSD_TIMEOUT) -> str:  # noqa: ASYNC109
         """Not offered on this transport yet."""

@@ -78,15 +78,27 @@ class UbusControls:
     async def set_mobile_data(self, on: bool, *, timeout: float = MOBILE_DATA_TIMEOUT) -> None:  # noqa: ASYNC109
         """Connect or disconnect the data session and wait until the router reports it."""
         async with self._lock:
-            await self._write(
-                Call("zwrt_data", "set_wwaniface", {**WEB, "enable": 1 if on else 0}, write=True)
-            )
-            await self._read_back(
-                WAN,
-                lambda view: mobile_data_settled(view.get("ppp_status"), on=on),
-                limit=timeout,
-                what="the mobile data state",
-            )
+            await self.switch_data_locked(on, timeout=timeout)
+
+    @property
+    def lock(self) -> asyncio.Lock:
+        """The controls lock: one control at a time (admin.py holds it too)."""
+        return self._lock
+
+    async def data_connected_locked(self) -> bool:
+        """Whether the data session is up now (the caller holds the controls lock)."""
+        view = goform_view(await self._ask([WAN]))
+        return mobile_data_settled(view.get("ppp_status"), on=True)
+
+    async def switch_data_locked(self, on: bool, *, timeout: float = MOBILE_DATA_TIMEOUT) -> None:  # noqa: ASYNC109
+        """Switch the data session and wait for it (the caller holds the controls lock)."""
+        await self._write(Call("zwrt_data", "set_wwaniface", {**WEB, "enable": 1 if on else 0}, write=True))
+        await self._read_back(
+            WAN,
+            lambda view: mobile_data_settled(view.get("ppp_status"), on=on),
+            limit=timeout,
+            what="the mobile data state",
+        )
 
     async def set_network_mode(self, mode: str, *, offered: Sequence[str]) -> None:
         """Switch the network mode (one of `offered`) and wait until `net_select` reports it."""

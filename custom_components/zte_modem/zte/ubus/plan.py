@@ -6,6 +6,10 @@ it as such); `get_wwandst_clearday` answers `enable` and `clearday`. The unit of
 `value` is in no shipped JS we could read: bytes, as two U60 Pro tools store it (their
 values are whole GiB: 322122547200 = 300 GiB); a time limit is in seconds (the web page
 divides it by 3600). Read with the settings' hourly schedule, inside the poll's one POST.
+
+Writes (§2.5 [F]): `set_wwandst_monthlimit {source_module, cid, enable, type, value (a string),
+ratio}` and `set_wwandst_clearday {source_module, cid, enable, clearday}`, each sending every
+argument: what the change leaves alone is re-sent as read.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..goform.parse import to_int
+from ..plan import GB, PlanChange
 from .fields import WEB, text
 from .rpc import Call, Reply
 
@@ -22,6 +27,7 @@ CLEAR_DAY = Call("zwrt_data", "get_wwandst_clearday", WEB)
 PLAN_CALLS = (MONTH_LIMIT, CLEAR_DAY)
 PLAN_EVERY = 3600.0  # seconds, as goform's settings
 MB = 1024 * 1024
+DATA_TYPE = 2  # `type`: 2 a data limit, 1 a time limit
 
 
 def plan_view(answers: Mapping[str, Reply]) -> dict[str, str]:
@@ -50,3 +56,28 @@ def plan_view(answers: Mapping[str, Reply]) -> dict[str, str]:
 def _data(answers: Mapping[str, Reply], call: Call) -> dict[str, Any]:
     reply = answers.get(call.key)
     return reply.data if reply is not None and reply.ok else {}
+
+
+def plan_write_calls(answers: Mapping[str, Reply], change: PlanChange) -> tuple[Call, ...]:
+    """The writes for `change`, from the current answers of PLAN_CALLS (every argument sent)."""
+    limit = _data(answers, MONTH_LIMIT)
+    calls: list[Call] = []
+    if change.enabled is not None or change.limit_gb is not None or change.alert_percent is not None:
+        enabled = text(limit.get("enable")) == "1" if change.enabled is None else change.enabled
+        value = str(round(change.limit_gb * GB)) if change.limit_gb is not None else text(limit.get("value"))
+        limit_type = (
+            DATA_TYPE if change.limit_gb is not None else to_int(text(limit.get("type"))) or DATA_TYPE
+        )
+        ratio = change.alert_percent if change.alert_percent is not None else to_int(text(limit.get("ratio")))
+        args = {
+            **WEB,
+            "enable": 1 if enabled else 0,
+            "type": limit_type,
+            "value": value or "0",
+            "ratio": ratio or 90,
+        }
+        calls.append(Call("zwrt_data", "set_wwandst_monthlimit", args, write=True))
+    if change.reset_day is not None:
+        args = {**WEB, "enable": 1, "clearday": change.reset_day}
+        calls.append(Call("zwrt_data", "set_wwandst_clearday", args, write=True))
+    return tuple(calls)
