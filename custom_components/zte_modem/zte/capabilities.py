@@ -17,6 +17,7 @@ class Feature(StrEnum):
     DATA_PLAN = "data_plan"  # the router keeps a data limit and a reset day of its own
     NETWORK_MODE = "network_mode"  # the preferred radio access technology can be chosen
     MOBILE_DATA = "mobile_data"  # the data session can be switched on and off
+    FIRMWARE_UPDATE = "firmware_update"  # the router reports its update state (read only here)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,6 +9,7 @@ from .catalogue import MetricValue
 from .values import (
     ControlValues,
     DataPlanValues,
+    FirmwareUpdate,
     LteValues,
     NetworkValues,
     NrValues,
@@ -49,6 +50,8 @@ class ModemSnapshot:
 
     `values` is the key lookup the MQTT contract and the probe need; `lte`, `nr5g`, `network`,
     `traffic`, `temperatures`, `controls` and `data_plan` give the same values typed.
+    `firmware_update`: what the router says about its firmware (None: it does not say; the
+    transport reads it with the settings, not at every poll).
     `sms_waiting`: the transport saw signs that new messages may be waiting (read the list).
     `raw` is the transport's own answer, for diagnostics only (redacted there): nothing else
     may read meaning into it.
@@ -63,6 +66,7 @@ class ModemSnapshot:
     temperatures: TemperatureValues
     controls: ControlValues
     data_plan: DataPlanValues
+    firmware_update: FirmwareUpdate | None = None
     sms_waiting: bool = False
     raw: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -73,6 +77,7 @@ class ModemSnapshot:
         *,
         device: ModemDevice,
         mobile_data: bool | None = None,
+        firmware_update: FirmwareUpdate | None = None,
         sms_waiting: bool = False,
         raw: Mapping[str, str] | None = None,
     ) -> ModemSnapshot:
@@ -87,6 +92,7 @@ class ModemSnapshot:
             temperatures=TemperatureValues.from_values(values),
             controls=ControlValues.from_values(values, mobile_data=mobile_data),
             data_plan=DataPlanValues.from_values(values),
+            firmware_update=firmware_update,
             sms_waiting=sms_waiting,
             raw=dict(raw or {}),
         )

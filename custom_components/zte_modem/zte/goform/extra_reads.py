@@ -41,17 +41,23 @@ class ExtraRead:
         self._optional = optional
         self._read_at: float | None = None
         self._asked = True
+        self._sooner: float | None = None
         self.values: dict[str, str] = {}
 
     def ask(self) -> None:
         """Read this at the next poll."""
         self._asked = True
 
+    def sooner(self, every: float | None) -> None:
+        """Read this every `every` seconds for now (a firmware download moving); None: back to `every`."""
+        self._sooner = every
+
     def due(self) -> bool:
-        """Asked for, or older than `every`."""
+        """Asked for, or older than `every` (or than `sooner`, while set)."""
         if self._asked or self._read_at is None:
             return True
-        return self._every is not None and time.monotonic() - self._read_at >= self._every
+        every = self._sooner if self._sooner is not None else self._every
+        return every is not None and time.monotonic() - self._read_at >= every
 
     def keep(self, answer: Mapping[str, str]) -> None:
         """Take this read's fields from another answer (a control's read-back)."""

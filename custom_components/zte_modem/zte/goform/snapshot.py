@@ -8,6 +8,7 @@ from ..models import ModemSnapshot
 from .controls import mobile_data_on
 from .device import device_from_raw
 from .fields import parse_values
+from .firmware import firmware_update
 from .parse import DEFAULT_FORMAT, ValueFormat
 from .plan import CLOCK_FIELD
 
@@ -21,6 +22,7 @@ def snapshot_from_raw(
         parse_values(text, value_format),
         device=device_from_raw(text),
         mobile_data=mobile_data_on(text.get("ppp_status")),
+        firmware_update=firmware_update(text),
         sms_waiting=sms_waiting,
         # The client's clock is no modem field.
         raw={key: value for key, value in text.items() if key != CLOCK_FIELD},
