@@ -68,6 +68,11 @@ class SimProfile:
     band_factory: bool = False
     band_list_js: bool = False
     flux_plan: bool = False
+    # The router's own firmware-update state (tests/simulator/firmware.py): "none" (older builds
+    # and MiFis: the fields answer blank), "words" (new_version_state as version_* words) or
+    # "numeric" (0/1, as the ZTE WebUI simulator writes it). Which goform builds carry the
+    # fields is not on record per model; the 5G CPEs here do.
+    fota: str = "none"
 
     @property
     def ad_call(self) -> str:
@@ -139,6 +144,7 @@ PROFILES: dict[str, SimProfile] = {
             lte_bands=MF253V_LTE_BANDS,
             nr_bands=NR_BANDS_EU,
             band_list_js=True,
+            fota="words",
         ),
         SimProfile(
             "mc7010",
@@ -153,6 +159,7 @@ PROFILES: dict[str, SimProfile] = {
             lte_bands=(1, 3, 7, 8, 20, 28, 38, 40, 41, 42),
             nr_bands=NR_BANDS_EU,
             band_factory=True,
+            fota="numeric",
         ),
         SimProfile(
             "mf297d",
@@ -196,6 +203,7 @@ PROFILES: dict[str, SimProfile] = {
             nr_bands=NR_BANDS_EU,
             band_factory=True,
             flux_plan=True,
+            fota="words",
         ),
         # An MC889 build whose web UI hides its JS: the client must rely on heuristics.
         SimProfile(
@@ -230,6 +238,7 @@ PROFILES: dict[str, SimProfile] = {
             nr_bands=NR_BANDS_EU,
             band_factory=True,
             flux_plan=True,
+            fota="words",
         ),
         # A 5G MiFi whose model is on no SHA-256 list: only js/util.js tells the AD digest.
         SimProfile(

@@ -21,6 +21,7 @@ from typing import Any
 from aiohttp import web
 
 from .controls import CONTROL_WRITES, SimControls
+from .firmware import FOTA_KEYS, SimFirmware, next_build
 from .profiles import PROFILES, SimProfile, web_ui_files
 from .scenarios import SCENARIOS, default_scenario, identity_fields
 from .sms import MEM_DEVICE, ORDER_BY_RAW, ROUTER_ZONE, SmsStore
@@ -175,6 +176,16 @@ class ModemSimulator:
         self.stats = SimStats()
         # Router controls: data session, mode, locks, USSD, data plan (tests steer modem.controls).
         self.controls = SimControls(self.profile, clock)
+        # The router's own firmware-update state (tests steer modem.firmware.set_state); None: a
+        # build without the fields (they answer blank).
+        self.firmware: SimFirmware | None = (
+            SimFirmware(
+                new_version=next_build(self.profile.wa_inner_version), numeric=self.profile.fota == "numeric"
+            )
+            if self.profile.fota != "none"
+            else None
+        )
+        self._fota: dict[str, str] = {}
         self.scenario = scenario or default_scenario(self.profile)
         self.values: dict[str, str] = {}
         self.set_scenario(self.scenario)
@@ -496,6 +507,8 @@ class ModemSimulator:
         return self._dynamic(key, now)
 
     def _dynamic(self, key: str, now: float) -> str:
+        if key in self._fota:
+            return self._fota[key]
         control = self.controls.field(key, lambda name: self._dynamic(name, now))
         if control is not None:
             return control
@@ -528,6 +541,9 @@ class ModemSimulator:
             return self._goform(dict.fromkeys(keys, ""))
         logged_in = self._session_valid(request)
         multi_data = request.query.get("multi_data") == "1"
+        # One read of the update state per GET that asks for it (a download grows per read).
+        asks_fota = self.firmware is not None and logged_in and not FOTA_KEYS.isdisjoint(keys)
+        self._fota = self.firmware.fields() if self.firmware is not None and asks_fota else {}
         if len(keys) == 1 and keys[0] in USSD_KEYS:
             return self._goform(self._ussd_read(keys[0], logged_in=logged_in, multi_data=multi_data))
         if len(keys) == 1 and keys[0] in SMS_TABLES:
@@ -730,6 +746,10 @@ class ModemSimulator:
                 self.controls.set_data_plan(**command.get("plan", {}))
             elif action == "connect_seconds":
                 self.controls.connect_seconds = float(command["seconds"])
+            elif action == "firmware":
+                if self.firmware is None:
+                    raise ValueError("this profile has no firmware-update fields")
+                self.firmware.set_state(command["state"])
             else:
                 raise KeyError(action)
         except (KeyError, ValueError, TypeError) as err:
