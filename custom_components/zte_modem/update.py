@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.components.update import UpdateEntity, UpdateEntityDescription, UpdateEntityFeature
+from homeassistant.components.update import (
+    UpdateDeviceClass,
+    UpdateEntity,
+    UpdateEntityDescription,
+    UpdateEntityFeature,
+)
 from homeassistant.const import EntityCategory, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -23,7 +28,10 @@ PARALLEL_UPDATES = 0
 SUMMARY_MAX = 255  # what HA keeps of a release summary
 
 FIRMWARE = UpdateEntityDescription(
-    key="firmware", translation_key="firmware", entity_category=EntityCategory.DIAGNOSTIC
+    key="firmware",
+    translation_key="firmware",
+    device_class=UpdateDeviceClass.FIRMWARE,
+    entity_category=EntityCategory.CONFIG,
 )
 
 
