@@ -137,7 +137,7 @@ class GoformClient:
         return await self._flight.run(self._read_once)
 
     async def read_settings(self) -> None:
-        """Read the lock and data-plan settings now rather than at their hourly turn."""
+        """Read the lock, data-plan and firmware-update settings now rather than at their hourly turn."""
         self._settings.ask()
         await self._settings.run_if_due()
 

@@ -1,11 +1,12 @@
 """Extra reads: what joins the poll beyond its one GET, and when (the one named way to add one).
 
 A poll is one multi_data GET. Some values cost a request of their own and change rarely or
-only after something else happened: the lock and data-plan settings (they change only when
-someone changes them) and the SMS storage use (it changes with the message list). Each is an
-`ExtraRead`: due at the first poll, then every `every` seconds and whenever something asks
-for it (`ask()`: the message list was read, a control wrote); its last answer joins every
-snapshot until the next. A read-back that saw some of its fields keeps them (`keep()`).
+only after something else happened: the lock, data-plan and firmware-update settings (they
+change only when someone changes them) and the SMS storage use (it changes with the message
+list). Each is an `ExtraRead`: due at the first poll, then every `every` seconds (or `sooner`,
+while the transport sets it: a firmware download moving) and whenever something asks for it
+(`ask()`: the message list was read, a control wrote); its last answer joins every snapshot
+until the next. A read-back that saw some of its fields keeps them (`keep()`).
 Connected clients, when they come, are one more of these.
 """
 
