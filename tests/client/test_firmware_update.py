@@ -18,7 +18,7 @@ from custom_components.zte_modem.zte.ubus import client as ubus_client
 from custom_components.zte_modem.zte.ubus.client import UbusClient
 from tests.conftest import ClientFactory, ModemFactory
 from tests.simulator.firmware import DESCRIPTION, TOTAL_SIZE
-from tests.simulator.ubus import UbusSimulator
+from tests.simulator.ubus import UbusSimulator, with_switches
 
 INSTALLED = "BD_UKH3GMC801AV1.0.0B15"
 NEWER = "BD_UKH3GMC801AV1.0.0B16"
@@ -314,3 +314,20 @@ async def test_ubus_without_the_update_module(ubus: Callable[..., Any]) -> None:
     assert snapshot.values["lte_rsrp"] == -80
     assert not (await client.capabilities()).supports(Feature.FIRMWARE_UPDATE)
     assert "zwrt_fota_res.api.get_update_status" in modem.batches[-1]
+
+
+async def test_ubus_status_call_alone_names_no_version(socket_enabled: None) -> None:
+    """Firmware answering only get_update_status (no dm_update config): the stage shows, but with
+    no version string the latest stays the installed one (nothing to name)."""
+    modem = UbusSimulator(with_switches("g5ts", fota=("status",)), "pw")
+    await modem.start()
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            client = UbusClient(modem.url, "pw", session=session)
+            modem.firmware.set_state("downloading")
+            update = await _update(client)
+            assert (update.stage, update.progress) == (FirmwareStage.DOWNLOADING, None)
+            assert update.latest == update.installed == modem.profile.firmware
+            assert (await client.capabilities()).supports(Feature.FIRMWARE_UPDATE)
+    finally:
+        await modem.stop()
