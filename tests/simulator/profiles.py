@@ -76,6 +76,11 @@ class SimProfile:
     has_wifi: bool = True
     # APN settings (admin.py): "ex" APN_PROC_EX, "proc" APN_PROC only, "prefixed", "" none.
     apn_interface: str = "ex"
+    # The router's own firmware-update state (tests/simulator/firmware.py): "none" (older builds
+    # and MiFis: the fields answer blank), "words" (new_version_state as version_* words) or
+    # "numeric" (0/1, as the ZTE WebUI simulator writes it). Which goform builds carry the
+    # fields is not on record per model; the 5G CPEs here do.
+    fota: str = "none"
 
     @property
     def ad_call(self) -> str:
@@ -147,6 +152,7 @@ PROFILES: dict[str, SimProfile] = {
             lte_bands=MF253V_LTE_BANDS,
             nr_bands=NR_BANDS_EU,
             band_list_js=True,
+            fota="words",
         ),
         SimProfile(
             "mc7010",
@@ -163,6 +169,7 @@ PROFILES: dict[str, SimProfile] = {
             band_factory=True,
             # An outdoor unit: no Wi-Fi, the PoE port's LAN client only (arthuran README).
             has_wifi=False,
+            fota="numeric",
         ),
         SimProfile(
             "mf297d",
@@ -210,6 +217,7 @@ PROFILES: dict[str, SimProfile] = {
             nr_bands=NR_BANDS_EU,
             band_factory=True,
             flux_plan=True,
+            fota="words",
         ),
         # An MC889 build whose web UI hides its JS: the client must rely on heuristics.
         SimProfile(
@@ -244,6 +252,7 @@ PROFILES: dict[str, SimProfile] = {
             nr_bands=NR_BANDS_EU,
             band_factory=True,
             flux_plan=True,
+            fota="words",
         ),
         # A 5G MiFi whose model is on no SHA-256 list: only js/util.js tells the AD digest.
         SimProfile(

@@ -23,6 +23,7 @@ from aiohttp import web
 from .admin import ADMIN_WRITES, SimAdmin
 from .clients import SimClients, household
 from .controls import CONTROL_WRITES, SimControls
+from .firmware import FOTA_KEYS, SimFirmware, next_build
 from .profiles import PROFILES, SimProfile, web_ui_files
 from .scenarios import SCENARIOS, default_scenario, identity_fields
 from .sms import MEM_DEVICE, ORDER_BY_RAW, ROUTER_ZONE, SmsStore
@@ -185,6 +186,16 @@ class ModemSimulator:
         self.clients.table_strict = self.profile.table_strict
         # APN profiles and the data-limit form (admin.py).
         self.admin = SimAdmin(self.profile.apn_interface, self.controls)
+        # The router's own firmware-update state (tests steer modem.firmware.set_state); None: a
+        # build without the fields (they answer blank).
+        self.firmware: SimFirmware | None = (
+            SimFirmware(
+                new_version=next_build(self.profile.wa_inner_version), numeric=self.profile.fota == "numeric"
+            )
+            if self.profile.fota != "none"
+            else None
+        )
+        self._fota: dict[str, str] = {}
         self.scenario = scenario or default_scenario(self.profile)
         self.values: dict[str, str] = {}
         self.set_scenario(self.scenario)
@@ -517,6 +528,8 @@ class ModemSimulator:
         admin = self.admin.field(key)
         if admin is not None:
             return admin
+        if key in self._fota:
+            return self._fota[key]
         control = self.controls.field(key, lambda name: self._dynamic(name, now))
         if control is not None:
             return control
@@ -549,6 +562,9 @@ class ModemSimulator:
             return self._goform(dict.fromkeys(keys, ""))
         logged_in = self._session_valid(request)
         multi_data = request.query.get("multi_data") == "1"
+        # One read of the update state per GET that asks for it (a download grows per read).
+        asks_fota = self.firmware is not None and logged_in and not FOTA_KEYS.isdisjoint(keys)
+        self._fota = self.firmware.fields() if self.firmware is not None and asks_fota else {}
         if len(keys) == 1 and keys[0] in USSD_KEYS:
             return self._goform(self._ussd_read(keys[0], logged_in=logged_in, multi_data=multi_data))
         if any(key in CLIENT_TABLES for key in keys):
@@ -780,6 +796,10 @@ class ModemSimulator:
                 self.clients.fail_lists = int(command.get("count", 1))
             elif action == "connect_seconds":
                 self.controls.connect_seconds = float(command["seconds"])
+            elif action == "firmware":
+                if self.firmware is None:
+                    raise ValueError("this profile has no firmware-update fields")
+                self.firmware.set_state(command["state"])
             else:
                 raise KeyError(action)
         except (KeyError, ValueError, TypeError) as err:

@@ -22,11 +22,15 @@ from aiohttp import web
 
 from .admin import APN_PASSWORD, APN_USERNAME
 from .clients import SimClients, household
+from .firmware import SimFirmware, next_build
 from .server import SimStats, self_signed_context
 
 NULL = "0" * 32
 MAX_LOGIN_COUNT = 5
 ACCESS_DENIED = {"code": -32002, "message": "Access denied"}
+OBJECT_NOT_FOUND = {"code": -32000, "message": "Object not found"}  # a module this firmware lacks
+FOTA_STATUS = "zwrt_fota_res.api.get_update_status"
+FOTA_UCI = "uci.get.zwrt_zte_dm"
 # Callable under the null session (§2.8).
 OPEN_METHODS = frozenset(
     {
@@ -35,6 +39,7 @@ OPEN_METHODS = frozenset(
         "zte_nwinfo_api.nwinfo_get_netinfo",
         "zwrt_router.api.router_get_status_no_auth",
         "uci.get.zwrt_common_info",
+        FOTA_STATUS,  # readable logged out (§2.8)
     }
 )
 
@@ -60,6 +65,13 @@ class UbusSimProfile:
     plaintext_send_refused: bool = False  # a plain send answers status 2 (U60 Pro from B27)
     lte_lock_method: str = "ext"  # "ext": nwinfo_set_lte_ext_band; "gwl": only nwinfo_set_gwl_bandlock
     nsa_lock_ignored: bool = False  # nwinfo_set_nrbandlock with type "1" changes nothing
+    # Which firmware-update reads answer (§2.4 "Firmware", §5.1): "uci" (zwrt_zte_dm dm_update:
+    # the version state and dm_* fields, and the upgrade state when there is no status call),
+    # "status" (zwrt_fota_res.api.get_update_status: the upgrade and version states). A read
+    # not listed answers as on firmware without the module. Which model answers which is not
+    # on record: the G5TS JS has both; the others here are switched to cover every case.
+    fota: tuple[str, ...] = ("uci", "status")
+    fota_numeric: bool = False  # new_version_state as 0/1 instead of version_* words
 
 
 # Sources per profile (../shared/docs/ubus-protocol.md §2 and tests/fixtures/real/ubus): U60 Pro
@@ -91,6 +103,8 @@ UBUS_PROFILES: dict[str, UbusSimProfile] = {
             fail_count="failures",
             result_as_int=True,
             plaintext_send_refused=True,
+            fota=("uci",),
+            fota_numeric=True,
         ),
         UbusSimProfile(
             name="mc7500",
@@ -103,6 +117,7 @@ UBUS_PROFILES: dict[str, UbusSimProfile] = {
             fail_count="failures",
             lte_lock_method="gwl",
             nsa_lock_ignored=True,
+            fota=(),
         ),
         UbusSimProfile(
             name="g5ultra",
@@ -206,6 +221,10 @@ class UbusSimulator:
         self.state = UbusState(net_select=self.profile.net_select)
         self.stats = SimStats()
         self.login_result: str | None = None  # answer this instead of checking the password ("3": busy)
+        # The router's own firmware-update state (tests steer sim.firmware.set_state).
+        self.firmware = SimFirmware(
+            new_version=next_build(self.profile.firmware), numeric=self.profile.fota_numeric
+        )
         self.reset_next = 0  # requests to answer with a dropped connection
         self.batches: list[list[str]] = []  # the methods of every batch, in order
         # Connected clients (tests steer modem.clients: join, leave, failures).
@@ -316,6 +335,8 @@ class UbusSimulator:
         now = self.clock()
         if self.state.token is not None and now - self._used_at > self.session_timeout:
             self.state.token, self.state.aes_key = None, None  # idle too long: the session ends
+        if name == FOTA_STATUS and "status" not in self.profile.fota:
+            return {"jsonrpc": "2.0", "id": ident, "error": OBJECT_NOT_FOUND}
         if name.startswith("uci.get.") and name not in OPEN_METHODS and session == NULL:
             return {"jsonrpc": "2.0", "id": ident, "result": [6]}  # permission denied (U60 Pro)
         if name not in OPEN_METHODS and (session == NULL or session != self.state.token or not cookie_ok):
@@ -365,6 +386,8 @@ class UbusSimulator:
             "zwrt_router.api.router_get_user_list_num": lambda _: [0, self.clients.ubus_counts()],
             "zwrt_router.api.router_wireless_access_list": self._wifi_clients,
             "zwrt_router.api.router_lan_access_list": self._lan_clients,
+            FOTA_UCI: self._fota_config,
+            FOTA_STATUS: self._fota_status,
         }.get(name)
         return handler(args) if handler is not None else [3]  # method not found
 
@@ -675,6 +698,20 @@ class UbusSimulator:
             "sms_sim_draftbox_total": 0,
         }
         return [0, {key: self._number(value) for key, value in figures.items()}]
+
+    def _fota_config(self, args: dict[str, Any]) -> list[Any]:
+        """uci zwrt_zte_dm dm_update: the stored update info (a download grows at each read)."""
+        if "uci" not in self.profile.fota or args.get("section") != "dm_update":
+            return [5]  # no such config or section: no data
+        values = self.firmware.fields()
+        if "status" in self.profile.fota:
+            del values["current_upgrade_state"]  # the daemon's status call tells it
+        return [0, {"values": values}]
+
+    def _fota_status(self, _: dict[str, Any]) -> list[Any]:
+        """The FOTA daemon's live state (the same read as the config's when both are asked)."""
+        fields = self.firmware.fields(advance="uci" not in self.profile.fota)
+        return [0, {key: fields[key] for key in ("current_upgrade_state", "new_version_state")}]
 
     def _common_info(self, _: dict[str, Any]) -> list[Any]:
         profile = self.profile

@@ -42,7 +42,7 @@ from .models import ModemDevice, ModemSnapshot
 from .plan import PlanSettings, billing_period, projected_bytes
 from .privacy import PRIVATE_KEYS, REDACTED, redact
 from .sms import SmsCapacity, SmsMessage, SmsSendResult, SmsTag, new_messages
-from .values import ControlValues, DataPlanValues
+from .values import ControlValues, DataPlanValues, FirmwareStage, FirmwareUpdate
 
 __all__ = [
     "AGGREGATES",
@@ -61,6 +61,8 @@ __all__ = [
     "ControlValues",
     "DataPlanValues",
     "Feature",
+    "FirmwareStage",
+    "FirmwareUpdate",
     "Metric",
     "MetricValue",
     "ModemCapabilities",

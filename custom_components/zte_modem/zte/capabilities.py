@@ -19,6 +19,7 @@ class Feature(StrEnum):
     MOBILE_DATA = "mobile_data"  # the data session can be switched on and off
     CLIENTS = "clients"  # the router lists the devices connected to it (Wi-Fi, guest, LAN)
     APN = "apn"  # stored APN profiles, one of which (or automatic) can be chosen
+    FIRMWARE_UPDATE = "firmware_update"  # the router reports its update state (read only here)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

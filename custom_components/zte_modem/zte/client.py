@@ -199,7 +199,7 @@ class ZteClient:
         return await (await self._ready()).read()
 
     async def read_settings(self) -> None:
-        """Read the lock and data-plan settings now rather than at their hourly turn (goform)."""
+        """Read the settings (locks, data plan, firmware update) now, not at their hourly turn (goform)."""
         transport = await self._ready()
         if isinstance(transport, GoformClient):
             await transport.read_settings()

@@ -12,6 +12,7 @@ from .plan import PlanSettings
 from .values import (
     ControlValues,
     DataPlanValues,
+    FirmwareUpdate,
     LteValues,
     NetworkValues,
     NrValues,
@@ -52,6 +53,8 @@ class ModemSnapshot:
 
     `values` is the key lookup the MQTT contract and the probe need; `lte`, `nr5g`, `network`,
     `traffic`, `temperatures`, `controls` and `data_plan` give the same values typed.
+    `firmware_update`: what the router says about its firmware (None: it does not say; the
+    transport reads it with the settings, not at every poll).
     `sms_waiting`: the transport saw signs that new messages may be waiting (read the list).
     `clients`: the last read of the client lists (None: the router offers none, or none read
     yet); its `generation` says whether this snapshot brought a new one.
@@ -69,6 +72,7 @@ class ModemSnapshot:
     temperatures: TemperatureValues
     controls: ControlValues
     data_plan: DataPlanValues
+    firmware_update: FirmwareUpdate | None = None
     sms_waiting: bool = False
     clients: ClientList | None = None
     raw: Mapping[str, str] = field(default_factory=dict, repr=False)
@@ -84,6 +88,7 @@ class ModemSnapshot:
         *,
         device: ModemDevice,
         mobile_data: bool | None = None,
+        firmware_update: FirmwareUpdate | None = None,
         sms_waiting: bool = False,
         clients: ClientList | None = None,
         raw: Mapping[str, str] | None = None,
@@ -103,6 +108,7 @@ class ModemSnapshot:
             temperatures=TemperatureValues.from_values(values),
             controls=ControlValues.from_values(values, mobile_data=mobile_data),
             data_plan=DataPlanValues.from_values(values),
+            firmware_update=firmware_update,
             sms_waiting=sms_waiting,
             clients=clients,
             raw=dict(raw or {}),

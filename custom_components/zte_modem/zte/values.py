@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .catalogue import MetricValue
 
@@ -233,3 +234,40 @@ class DataPlanValues:
             used_percent=_number(values.get("data_used_percent")),
             projected=_number(values.get("data_projected")),
         )
+
+
+class FirmwareStage(StrEnum):
+    """Where a firmware update stands on the router, whatever the firmware calls it."""
+
+    IDLE = "idle"
+    DOWNLOADING = "downloading"
+    DOWNLOADED = "downloaded"  # the package is on the router, not installed yet
+    DOWNLOAD_FAILED = "download_failed"
+    VERIFY_FAILED = "verify_failed"  # the package did not pass the router's check
+    INSTALLING = "installing"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FirmwareUpdate:
+    """What the router says about its firmware: installed, the newest it knows of, and how far a
+    download or an installation (the router's own, started on its web page) has come.
+
+    `latest` is the installed version unless the router reports a newer one; `progress` is the
+    downloaded share in percent while it downloads (None when it does not say).
+    """
+
+    installed: str | None
+    latest: str | None
+    stage: FirmwareStage | None
+    progress: int | None
+    release_summary: str | None
+
+    @property
+    def available(self) -> bool:
+        """The router knows of a version other than the installed one."""
+        return self.latest is not None and self.latest != self.installed
+
+    @property
+    def in_progress(self) -> bool:
+        """The router is downloading or installing an update now."""
+        return self.stage in (FirmwareStage.DOWNLOADING, FirmwareStage.INSTALLING)

@@ -29,6 +29,7 @@ from .client_lists import GoformClientLists
 from .detect import Detection
 from .extra_reads import ExtraRead
 from .fields import ReadBy, fields_read_by
+from .firmware import FIRMWARE_FIELDS, reports_updates
 from .http import GoformHttp
 from .login import Login
 from .network import GoformControls
@@ -40,15 +41,18 @@ from .sms_format import CAPACITY_FIELDS, DEFAULT_PAGE_SIZE, SMS_POLL_FIELDS
 from .snapshot import snapshot_from_raw
 from .ussd import GoformUssd
 
-SETTINGS_EVERY = 3600.0  # seconds between reads of the lock and data-plan settings
+SETTINGS_EVERY = 3600.0  # seconds between reads of the lock, data-plan and firmware-update settings
+# While the router downloads or installs an update, the settings are read this often instead, so
+# its progress moves (one GET a minute for the few minutes it lasts).
+FIRMWARE_BUSY_EVERY = 60.0
 POLL_FIELDS = tuple(dict.fromkeys((*fields_read_by(ReadBy.POLL), *SMS_POLL_FIELDS)))
-# The settings' own GET; what the poll reads anyway (the monthly counters) and the client's
-# clock (no modem field) are not asked again.
-# The APN profiles (apn.py) come with the settings.
+# The settings' own GET (with the firmware-update fields: they change as rarely); what the poll
+# reads anyway (the monthly counters) and the client's clock (no modem field) are not asked
+# again. The APN profiles (apn.py) come with the settings.
 SETTINGS_FIELDS = tuple(
     dict.fromkeys(
         field
-        for field in (*fields_read_by(ReadBy.SETTINGS), *APN_FIELDS)
+        for field in (*fields_read_by(ReadBy.SETTINGS), *FIRMWARE_FIELDS, *APN_FIELDS)
         if field not in POLL_FIELDS and field != CLOCK_FIELD
     )
 )
@@ -149,7 +153,7 @@ class GoformClient:
         return await self._flight.run(self._read_once)
 
     async def read_settings(self) -> None:
-        """Read the lock and data-plan settings now rather than at their hourly turn."""
+        """Read the lock, data-plan and firmware-update settings now rather than at their hourly turn."""
         self._settings.ask()
         await self._settings.run_if_due()
 
@@ -163,12 +167,15 @@ class GoformClient:
         await self._read_client_lists_if_due()
         merged = {**self._settings.values, **raw, **self._capacity.values}
         # The local time feeds the data-plan projection.
-        return snapshot_from_raw(
+        snapshot = snapshot_from_raw(
             {**merged, CLOCK_FIELD: self.timing.clock().isoformat()},
             self.session.profile.value_format,
             sms_waiting=self.sms.waiting(raw),
             clients=self._clients,
         )
+        update = snapshot.firmware_update
+        self._settings.sooner(FIRMWARE_BUSY_EVERY if update is not None and update.in_progress else None)
+        return snapshot
 
     async def _read_client_lists_if_due(self) -> None:
         """Right after the poll's GET, whose witnesses just showed the session: the two lists,
@@ -226,6 +233,10 @@ class GoformClient:
                 features.add(Feature.SMS)
             else:
                 evidence.append("SMS: sms_capacity_info not answered")
+            if await self._reports_updates():
+                features.add(Feature.FIRMWARE_UPDATE)
+            else:
+                evidence.append("Firmware update: new_version_state/current_upgrade_state not answered")
             self._capabilities = ModemCapabilities(
                 features=frozenset(features),
                 network_modes=offered.network_modes,
@@ -242,6 +253,10 @@ class GoformClient:
             await self._capacity.run_if_due()
             capacity = self._capacity.values
         return any(value.strip() for value in capacity.values())
+
+    async def _reports_updates(self) -> bool:
+        await self._settings.run_if_due()
+        return reports_updates(self._settings.values)
 
     def diagnostics(self) -> dict[str, Any]:
         """Family, detection evidence (file names and code shapes only) and request counts."""

@@ -1,11 +1,12 @@
 """Extra reads: what joins the poll beyond its one GET, and when (the one named way to add one).
 
 A poll is one multi_data GET. Some values cost a request of their own and change rarely or
-only after something else happened: the lock and data-plan settings (they change only when
-someone changes them) and the SMS storage use (it changes with the message list). Each is an
-`ExtraRead`: due at the first poll, then every `every` seconds and whenever something asks
-for it (`ask()`: the message list was read, a control wrote); its last answer joins every
-snapshot until the next. A read-back that saw some of its fields keeps them (`keep()`).
+only after something else happened: the lock, data-plan and firmware-update settings (they
+change only when someone changes them) and the SMS storage use (it changes with the message
+list). Each is an `ExtraRead`: due at the first poll, then every `every` seconds (or `sooner`,
+while the transport sets it: a firmware download moving) and whenever something asks for it
+(`ask()`: the message list was read, a control wrote); its last answer joins every snapshot
+until the next. A read-back that saw some of its fields keeps them (`keep()`).
 The client lists are not field reads (table commands in any JSON shape): client_lists.py reads
 them right after the poll's GET, on their own schedule (`ClientTiming.client_list_interval`).
 """
@@ -42,17 +43,23 @@ class ExtraRead:
         self._optional = optional
         self._read_at: float | None = None
         self._asked = True
+        self._sooner: float | None = None
         self.values: dict[str, str] = {}
 
     def ask(self) -> None:
         """Read this at the next poll."""
         self._asked = True
 
+    def sooner(self, every: float | None) -> None:
+        """Read this every `every` seconds for now (a firmware download moving); None: back to `every`."""
+        self._sooner = every
+
     def due(self) -> bool:
-        """Asked for, or older than `every`."""
+        """Asked for, or older than `every` (or than `sooner`, while set)."""
         if self._asked or self._read_at is None:
             return True
-        return self._every is not None and time.monotonic() - self._read_at >= self._every
+        every = self._sooner if self._sooner is not None else self._every
+        return every is not None and time.monotonic() - self._read_at >= every
 
     def keep(self, answer: Mapping[str, str]) -> None:
         """Take this read's fields from another answer (a control's read-back)."""

@@ -11,6 +11,7 @@ from .apn import SECRET_FIELDS, apn_state
 from .controls import mobile_data_on
 from .device import device_from_raw
 from .fields import parse_values
+from .firmware import firmware_update
 from .parse import DEFAULT_FORMAT, ValueFormat
 from .plan import CLOCK_FIELD, plan_settings
 
@@ -32,6 +33,7 @@ def snapshot_from_raw(
         parse_values(text, value_format),
         device=device_from_raw(text),
         mobile_data=mobile_data_on(text.get("ppp_status")),
+        firmware_update=firmware_update(text),
         sms_waiting=sms_waiting,
         clients=clients,
         # The client's clock is no modem field.

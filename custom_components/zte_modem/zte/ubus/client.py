@@ -29,6 +29,7 @@ from ..exceptions import (
     ZteUnsupportedFirmwareError,
     ZteUssdUnsupportedError,
 )
+from ..goform.firmware import reports_updates
 from ..goform.parse import PciFormat, ValueFormat, to_int
 from ..goform.plan import CLOCK_FIELD, plan_settings
 from ..goform.snapshot import snapshot_from_raw
@@ -47,6 +48,7 @@ from .fields import (
     goform_view,
     identity_view,
 )
+from .firmware import FIRMWARE_CALLS, firmware_view
 from .login import UbusLogin
 from .modes import network_modes_for
 from .network import UbusControls
@@ -56,6 +58,7 @@ from .rpc import Call, Reply, UbusHttp
 from .session import UbusSession
 from .sms import UbusSms
 
+FIRMWARE_BUSY_EVERY = 60.0  # seconds between update-state reads while the router downloads or installs
 NOT_YET = "not supported on routers that speak ubus yet"
 REBOOT = Call("zwrt_mc.device.manager", "device_reboot", {"moduleName": "web"}, write=True)
 RESET_LOCKS = Call("zte_nwinfo_api", "nwinfo_reset_band_cell_setting", write=True)
@@ -105,6 +108,11 @@ class UbusClient:
         self.client_lists = UbusClientLists(self.timing)
         # The APN profiles (apn.py): read with the data plan, kept in between.
         self._apn: ApnState | None = None
+        # The firmware-update state: hourly too, every minute while the router downloads or
+        # installs (firmware.py); the identity is read again with it (the installed version).
+        self._firmware: dict[str, str] = {}
+        self._firmware_read_at: float | None = None
+        self._firmware_busy = False
 
     def __repr__(self) -> str:
         return f"UbusClient(host={self.host!r})"
@@ -143,12 +151,13 @@ class UbusClient:
     async def _read_once(self) -> ModemSnapshot:
         plan_due = self._plan_read_at is None or time.monotonic() - self._plan_read_at >= PLAN_EVERY
         list_calls = self.client_lists.calls_if_due()
+        firmware_due = self._firmware_due()
         calls = [
             *POLL_CALLS,
-            *(IDENTITY_CALLS if not self._identity else ()),
-            *(PLAN_CALLS if plan_due else ()),
+            *(IDENTITY_CALLS if not self._identity or firmware_due else ()),
             *list_calls,
             *(PLAN_CALLS + APN_CALLS if plan_due else ()),
+            *(FIRMWARE_CALLS if firmware_due else ()),
         ]
         answers = await self._ask(calls)
         if not answers[NETINFO.key].ok:
@@ -160,20 +169,36 @@ class UbusClient:
         if plan_due:
             self._plan, self._plan_read_at = plan_view(answers), time.monotonic()
             self._apn = apn_from(answers)
-        raw = {**self._identity, **self._plan, **goform_view(answers), **capacity_view(answers)}
+        if firmware_due:
+            self._firmware, self._firmware_read_at = firmware_view(answers), time.monotonic()
+        raw = {
+            **self._identity,
+            **self._plan,
+            **self._firmware,
+            **goform_view(answers),
+            **capacity_view(answers),
+        }
         if self._unread is not None:
             raw["sms_dev_unread_num"] = str(self._unread)
         self._last = raw
         waiting = self._sms_waiting(raw)
         # Every identifier of this API is decimal (fields.py).
         value_format = ValueFormat(lte_pci=PciFormat.DECIMAL)
-        return snapshot_from_raw(
+        snapshot = snapshot_from_raw(
             {**raw, CLOCK_FIELD: self.timing.clock().isoformat()},
             value_format,
             sms_waiting=waiting,
             clients=self.client_lists.current,
             apn=self._apn,
         )
+        self._firmware_busy = snapshot.firmware_update is not None and snapshot.firmware_update.in_progress
+        return snapshot
+
+    def _firmware_due(self) -> bool:
+        if self._firmware_read_at is None:
+            return True
+        every = FIRMWARE_BUSY_EVERY if self._firmware_busy else PLAN_EVERY
+        return time.monotonic() - self._firmware_read_at >= every
 
     def _sms_waiting(self, raw: Mapping[str, str]) -> bool:
         """New messages may be waiting: the first poll, the received counter went up, or the last
@@ -205,12 +230,16 @@ class UbusClient:
                 features.add(Feature.CLIENTS)
             if self._apn is not None:
                 features.add(Feature.APN)
+            if reports_updates(self._last):
+                features.add(Feature.FIRMWARE_UPDATE)
             self._capabilities = ModemCapabilities(
                 features=frozenset(features),
                 network_modes=modes,
                 evidence=(
                     evidence,
                     "SMS: zwrt_wms answered" if Feature.SMS in features else "SMS: zwrt_wms not answered",
+                    "Firmware update: zwrt_zte_dm/zwrt_fota_res "
+                    + ("answered" if Feature.FIRMWARE_UPDATE in features else "not answered"),
                     f"ubus: {NOT_YET}: USSD",
                 ),
             )
