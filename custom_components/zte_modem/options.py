@@ -12,6 +12,7 @@ from .const import (
     CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
+    CONF_IN_USE_THRESHOLD,
     CONF_MAX_AGE,
     CONF_MQTT_BRIDGE,
     CONF_MQTT_ROOT,
@@ -23,6 +24,7 @@ from .const import (
     DEFAULT_CONSIDER_HOME,
     DEFAULT_DISCOVERY,
     DEFAULT_DISCOVERY_PREFIX,
+    DEFAULT_IN_USE_THRESHOLD,
     DEFAULT_MAX_AGE,
     DEFAULT_MQTT_BRIDGE,
     DEFAULT_MQTT_ROOT,
@@ -49,6 +51,7 @@ class ZteOptions:
     track_devices: bool = DEFAULT_TRACK_DEVICES
     consider_home: int = DEFAULT_CONSIDER_HOME
     tracking_interval: int = DEFAULT_TRACKING_INTERVAL
+    in_use_threshold: float = DEFAULT_IN_USE_THRESHOLD
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> ZteOptions:
@@ -66,6 +69,7 @@ class ZteOptions:
             track_devices=bool(options.get(CONF_TRACK_DEVICES, defaults.track_devices)),
             consider_home=int(options.get(CONF_CONSIDER_HOME, defaults.consider_home)),
             tracking_interval=int(options.get(CONF_TRACKING_INTERVAL, defaults.tracking_interval)),
+            in_use_threshold=float(options.get(CONF_IN_USE_THRESHOLD, defaults.in_use_threshold)),
         )
 
     @classmethod
@@ -92,4 +96,5 @@ class ZteOptions:
             CONF_TRACK_DEVICES: self.track_devices,
             CONF_CONSIDER_HOME: self.consider_home,
             CONF_TRACKING_INTERVAL: self.tracking_interval,
+            CONF_IN_USE_THRESHOLD: self.in_use_threshold,
         }

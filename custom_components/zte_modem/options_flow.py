@@ -14,6 +14,7 @@ from .const import (
     CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
+    CONF_IN_USE_THRESHOLD,
     CONF_MAX_AGE,
     CONF_MQTT_BRIDGE,
     CONF_MQTT_ROOT,
@@ -82,6 +83,11 @@ def _options_schema() -> vol.Schema:
             vol.Required(CONF_TRACK_DEVICES): bool,
             vol.Required(CONF_CONSIDER_HOME): _seconds(0, 3600),
             vol.Required(CONF_TRACKING_INTERVAL): _seconds(MIN_TRACKING_INTERVAL, MAX_SCAN_INTERVAL),
+            vol.Required(CONF_IN_USE_THRESHOLD): NumberSelector(
+                NumberSelectorConfig(
+                    min=1, max=100000, step=1, unit_of_measurement="kbit/s", mode=NumberSelectorMode.BOX
+                )
+            ),
         }
     )
 
@@ -124,6 +130,7 @@ class ZteModemOptionsFlow(OptionsFlow):
                     CONF_MAX_AGE: int(user_input[CONF_MAX_AGE]),
                     CONF_CONSIDER_HOME: int(user_input[CONF_CONSIDER_HOME]),
                     CONF_TRACKING_INTERVAL: int(user_input[CONF_TRACKING_INTERVAL]),
+                    CONF_IN_USE_THRESHOLD: float(user_input[CONF_IN_USE_THRESHOLD]),
                 }
                 # No update listener in __init__.py: the flow schedules the entry's reload itself.
                 self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)

@@ -114,6 +114,7 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
     ),
     kinds.plan_percent("data_used_percent", lambda s: s.data_plan.used_percent, measured=True),
     kinds.plan_volume("data_projected", lambda s: s.data_plan.projected, measured=True),
+    kinds.plan_volume("data_remaining", lambda s: s.data_plan.remaining, measured=True),
     kinds.temperature("modem_temperature", lambda s: s.temperatures.modem),
     kinds.temperature("modem_5g_temperature", lambda s: s.temperatures.modem_5g),
     kinds.temperature("ambient_temperature", lambda s: s.temperatures.ambient),

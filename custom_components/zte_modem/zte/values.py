@@ -223,11 +223,16 @@ class DataPlanValues:
     reset_day: int | None
     used_percent: float | None
     projected: float | None
+    remaining: float | None = None
+    at_risk: bool | None = None
 
     @classmethod
     def from_values(cls, values: Mapping[str, MetricValue]) -> DataPlanValues:
         """From the parsed catalogue values."""
+        at_risk = values.get("data_plan_at_risk")
         return cls(
+            remaining=_number(values.get("data_remaining")),
+            at_risk=at_risk if isinstance(at_risk, bool) else None,
             limit=_number(values.get("data_limit")),
             alert_percent=_number(values.get("data_alert_percent")),
             reset_day=_integer(values.get("data_reset_day")),

@@ -200,6 +200,24 @@ ROUTER_METRICS: tuple[Metric, ...] = (
         features=frozenset({Feature.DATA_PLAN}),
     ),
     Metric(
+        key="data_remaining",
+        name="Data remaining",
+        kind=ValueKind.NUMBER,
+        unit="GB",
+        description="Data left of the router's data limit this period (0 when used up); none without a limit",
+        features=frozenset({Feature.DATA_PLAN}),
+    ),
+    Metric(
+        key="data_plan_at_risk",
+        name="Data plan at risk",
+        kind=ValueKind.FLAG,
+        description=(
+            "The use projected to the end of the period exceeds the data limit, or the router's alert "
+            "threshold is crossed; none without a limit"
+        ),
+        features=frozenset({Feature.DATA_PLAN}),
+    ),
+    Metric(
         key="data_used_percent",
         name="Data used",
         kind=ValueKind.NUMBER,

@@ -118,6 +118,8 @@ SOURCES: Mapping[str, Source] = {
     "data_alert_percent": Source(plan.PLAN_FIELDS, plan.data_alert_percent, read_by=ReadBy.SETTINGS),
     "data_reset_day": Source(plan.PLAN_FIELDS, plan.data_reset_day, read_by=ReadBy.SETTINGS),
     "data_used_percent": Source(plan.PLAN_FIELDS, plan.data_used_percent, read_by=ReadBy.SETTINGS),
+    "data_remaining": Source(plan.PLAN_FIELDS, plan.data_remaining, read_by=ReadBy.SETTINGS),
+    "data_plan_at_risk": Source(plan.PLAN_FIELDS, plan.data_plan_at_risk, read_by=ReadBy.SETTINGS),
     "data_projected": Source(plan.PLAN_FIELDS, plan.data_projected, read_by=ReadBy.SETTINGS),
 }
 

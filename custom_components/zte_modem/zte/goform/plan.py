@@ -214,3 +214,26 @@ def limit_form(values: Mapping[str, str], change: PlanChange) -> dict[str, str]:
         "notify_deviceui_enable": pick("notify_deviceui_enable") or "0",
     }
     return form | {LIMIT_FORM_TWINS[name]: value for name, value in form.items()}
+
+
+def data_remaining(values: Mapping[str, str], value_format: ValueFormat) -> float | None:
+    """GB left of the limit this period; 0 once it is used up (the limit switched on)."""
+    plan = DataPlan.from_values(values)
+    limit = plan.limit_bytes
+    if limit is None or plan.used_bytes is None:
+        return None
+    return round(max(limit - plan.used_bytes, 0) / GB, 2)
+
+
+def data_plan_at_risk(values: Mapping[str, str], value_format: ValueFormat) -> bool | None:
+    """The projection for this period passes the limit, or use reached the alert threshold."""
+    plan = DataPlan.from_values(values)
+    limit = plan.limit_bytes
+    if limit is None or plan.used_bytes is None:
+        return None
+    if plan.alert_percent is not None and plan.used_bytes >= limit * plan.alert_percent / 100:
+        return True
+    if plan.now is None:
+        return None
+    projected = projected_bytes(plan.used_bytes, now=plan.now, reset_day=plan.reset_day)
+    return projected is not None and projected > limit
