@@ -248,15 +248,18 @@ async def test_failed_send_raises_failed(make_modem: ModemFactory, make_client: 
 
 
 async def test_refused_send_raises_refused(make_modem: ModemFactory, make_client: ClientFactory) -> None:
-    """{"result":"failure"} (after the client's one re-login) is a refusal, not encryption."""
+    """{"result":"failure"} is a refusal, not encryption, and never sent a second time (a stolen
+    session answers the same, after the router may have sent it)."""
     modem, client = await _setup(make_modem, make_client)
-    modem.sms.refuse_sends = 2
+    modem.sms.refuse_sends = 1
 
     with pytest.raises(ZteSmsRefusedError):
         await client.send_sms(NUMBER, "hello")
     assert modem.ad_failures == 0
-    # Refused twice, then accepted: the firmware does not encrypt, so sending goes on.
+    assert len(modem.sms.sends) == 1
+    # Refused once, then accepted: the firmware does not encrypt, so sending goes on.
     assert (await client.send_sms(NUMBER, "again")).ok
+    assert len(modem.sms.sends) == 2
 
 
 async def test_send_without_final_status_times_out(
@@ -712,7 +715,7 @@ async def test_control_endpoint_steers_sms(make_modem: ModemFactory, make_client
         await control({"action": "sms_fail_next"})
         with pytest.raises(ZteSmsFailedError):
             await client.send_sms(NUMBER, "x")
-        await control({"action": "sms_refuse_next", "count": 2})
+        await control({"action": "sms_refuse_next", "count": 1})
         with pytest.raises(ZteSmsRefusedError):
             await client.send_sms(NUMBER, "x")
         await control({"action": "sms_fill"})
