@@ -15,7 +15,6 @@ from custom_components.zte_modem.zte import (
     SmsTag,
     ZteClient,
     ZteConnectionError,
-    ZteSmsEncryptedError,
     ZteSmsFailedError,
     ZteSmsRefusedError,
     ZteSmsTimeoutError,
@@ -43,7 +42,7 @@ from custom_components.zte_modem.zte.sms import (
 )
 from tests.conftest import ClientFactory, ModemFactory
 from tests.simulator import ModemSimulator
-from tests.simulator.profiles import SMS_ENCRYPTED, SimProfile
+from tests.simulator.profiles import SimProfile
 from tests.simulator.sms import TAG_FAILED, TAG_SENT, SimSms
 
 NUMBER = "+46701234567"
@@ -670,27 +669,6 @@ async def test_privacy_nothing_personal_in_logs(
     for personal in (NUMBER, OTHER, THIRD, "46701234567", "4711", "żółw", "bramy"):
         assert personal not in caplog.text
     assert "Deleted" in caplog.text
-
-
-# -- encrypting firmware ----------------------------------------------------------------
-
-
-async def test_encrypting_firmware_is_detected_and_refused(
-    make_modem: ModemFactory, make_client: ClientFactory
-) -> None:
-    """A build whose page wraps SMS in AES-GCM refuses plain sends: a clear error, then no more tries."""
-    modem, client = await _setup(make_modem, make_client, SMS_ENCRYPTED)
-
-    with pytest.raises(ZteSmsEncryptedError, match="encrypts SMS"):
-        await client.send_sms([NUMBER, OTHER], "hello")
-    posts = modem.stats.writes
-    with pytest.raises(ZteSmsEncryptedError):
-        await client.send_sms(NUMBER, "hello")
-
-    assert modem.stats.writes == posts
-    assert modem.ad_failures == 0
-    # Its list carries ciphertext: skipped, never returned garbled.
-    assert await client.list_sms() == []
 
 
 async def test_control_endpoint_steers_sms(make_modem: ModemFactory, make_client: ClientFactory) -> None:
