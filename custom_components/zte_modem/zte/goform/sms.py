@@ -89,7 +89,19 @@ class GoformSms:
     async def list_sms(
         self, *, mem_store: int = MEM_DEVICE, page_size: int = DEFAULT_PAGE_SIZE
     ) -> list[SmsMessage]:
-        """Every message in one storage (device memory by default), newest first, multipart joined."""
+        """Every message in one storage (device memory by default), newest first, multipart joined.
+        Fields this session's key cannot open: the key is renewed once and the list read again."""
+        messages, unreadable = await self._list_once(mem_store, page_size)
+        if unreadable and await self.key.renew():
+            messages, unreadable = await self._list_once(mem_store, page_size)
+        if unreadable:
+            _LOGGER.debug(
+                "Could not decrypt %d SMS (ids %s); kept out of the news", len(unreadable), sorted(unreadable)
+            )
+        _LOGGER.debug("Listed %d SMS in memory %d", len(messages), mem_store)
+        return messages
+
+    async def _list_once(self, mem_store: int, page_size: int) -> tuple[list[SmsMessage], set[int]]:
         answer = await self._get(
             {
                 "cmd": "sms_data_total",
@@ -112,12 +124,7 @@ class GoformSms:
         )
         if skipped:
             _LOGGER.debug("Skipped %d SMS whose content is not UCS-2 text (ids %s)", len(skipped), skipped)
-        if unreadable:
-            _LOGGER.debug(
-                "Could not decrypt %d SMS (ids %s); kept out of the news", len(unreadable), sorted(unreadable)
-            )
-        _LOGGER.debug("Listed %d SMS in memory %d", len(messages), mem_store)
-        return messages
+        return messages, unreadable
 
     async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
         """Send `message` to one number or to each of several, one after another (see ModemClient)."""

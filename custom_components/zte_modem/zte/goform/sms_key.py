@@ -6,7 +6,8 @@ fresh key goes back wrapped in `POST goformId=web_http_enstr_set&web_enstr=…` 
 from then on SEND_SMS takes `Number` and `MessageBody` encrypted and `sms_data_total` lists
 `number` and `content` encrypted. An empty or missing key means the firmware does not encrypt
 (MC801A answers none); the client then stops asking. Costs: one GET per login, one POST more
-on firmware that encrypts; nothing per poll. Neither key is ever logged.
+on firmware that encrypts; nothing per poll. A list this key could not open renews it once per
+session (`renew`: the router may have replaced it). Neither key is ever logged.
 """
 
 from __future__ import annotations
@@ -31,14 +32,30 @@ class GoformSmsKey:
         # None until the firmware was asked; False: no key on this firmware, never asked again.
         self.encrypts: bool | None = None
         self.cipher: SmsCipher | None = None
-        session.on_login(self._register_locked)
+        self._renewed = False
+        session.on_login(self._on_login_locked)
 
     def __repr__(self) -> str:
         return f"GoformSmsKey(encrypts={self.encrypts}, registered={self.cipher is not None})"
 
-    async def _register_locked(self) -> None:
+    async def renew(self) -> bool:
+        """A new key for this session, once per session (after a list it could not open); whether
+        one was registered now."""
+        async with self._session.lock:
+            if self._renewed or not self._session.logged_in or self.encrypts is not True:
+                return False
+            self._renewed = True
+            _LOGGER.debug("Renewing the SMS session key with %s", self._session.http.host)
+            await self._register_locked()
+            return self.cipher is not None
+
+    async def _on_login_locked(self) -> None:
         """After a login, request lock held: a new key for the new session (the old one died with
         the old session)."""
+        self._renewed = False
+        await self._register_locked()
+
+    async def _register_locked(self) -> None:
         self.cipher = None
         if self.encrypts is False:
             return
