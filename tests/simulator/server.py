@@ -184,6 +184,7 @@ class ModemSimulator:
         # The session in which DEVELOPER_OPTION_LOGIN succeeded (profiles with developer_login).
         self._developer_session: str | None = None
         self.developer_logins = 0
+        self.developer_posts = 0  # every DEVELOPER_OPTION_LOGIN POST, on any profile
         # The operator's welcome message, unread: the scenarios' one unread SMS.
         self.sms.inject("Telia", "Welcome to Telia! Your SIM card is ready.")
         self.sms.received_flag = False
@@ -628,6 +629,8 @@ class ModemSimulator:
         if goform_id in ("LOGIN", "LOGIN_MULTI_USER"):
             return self._login(request, form, goform_id)
         self.stats.writes += 1
+        if goform_id == "DEVELOPER_OPTION_LOGIN":
+            self.developer_posts += 1
         if not self._referer_ok(request):
             return self._goform({"result": "failure"})
         if goform_id != "SET_WEB_LANGUAGE" and not self._session_valid(request):

@@ -21,6 +21,7 @@ from ..models import ModemSnapshot
 from ..single_flight import SingleFlight
 from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, SmsSendResult
 from .detect import Detection
+from .developer import DeveloperLogin
 from .extra_reads import ExtraRead
 from .fields import ReadBy, fields_read_by
 from .http import GoformHttp
@@ -74,7 +75,10 @@ class GoformClient:
         )
         self.sms = GoformSms(self.session, self.timing)
         controls_lock = asyncio.Lock()
-        self.controls = GoformControls(self.session, self.timing, lock=controls_lock, settings=self._settings)
+        self.developer = DeveloperLogin(self.session, self._login)
+        self.controls = GoformControls(
+            self.session, self.timing, lock=controls_lock, settings=self._settings, developer=self.developer
+        )
         self.ussd = GoformUssd(self.session, self.timing, lock=controls_lock)
         self._flight: SingleFlight[ModemSnapshot] = SingleFlight()
         self._listed_ids: tuple[int, ...] | None = None
