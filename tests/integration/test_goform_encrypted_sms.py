@@ -118,7 +118,9 @@ async def test_no_key_in_log_or_diagnostics(
     await hass.services.async_call(
         DOMAIN, "send_sms", {"number": "+46701112233", "message": "reply text here"}, blocking=True
     )
-    dump = str(await async_get_config_entry_diagnostics(hass, entry))
+    diagnostics = await async_get_config_entry_diagnostics(hass, entry)
+    assert diagnostics["sms_encrypted"] is True
+    dump = str(diagnostics)
 
     assert len(wrapped) == 2
     secret_values = {SENDER, "+46701112233", "secret meeting", "reply text", *wrapped}

@@ -212,6 +212,10 @@ class GoformClient:
                 if detection
                 else None
             ),
+            # Whether SMS fields travel encrypted (None: not asked yet) and whether this session
+            # holds the developer login; never a key.
+            "sms_encrypted": self.sms.key.encrypts,
+            "developer_login": self.developer.active,
             "client_stats": asdict(self.stats),
         }
 
