@@ -170,7 +170,9 @@ class GoformSession:
         A refusal raises ZteCommandError; when the witnesses then show the session gone, the next
         request logs in again, but this write is not repeated."""
         async with self.lock:
-            if not self.logged_in or self.session_lost(await self.http.get_fields(SESSION_FIELDS)):
+            if not self.logged_in:
+                await self._login_locked()
+            elif self.session_lost(await self.http.get_fields(SESSION_FIELDS)):
                 self.logged_in = False
                 await self._login_locked(trust_loginfo=False)
             try:
