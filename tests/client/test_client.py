@@ -106,9 +106,10 @@ async def test_stored_profile_skips_detection(make_modem: ModemFactory, make_cli
     second = await make_client(modem, profile=stored)
     await second.read()
 
-    # pre-login state, LD, LOGIN, the first poll's extra reads (settings, SMS storage), the
-    # read and the two client lists: no JS files.
-    assert modem.stats.requests == 8
+    # pre-login state, LD, LOGIN, whether SMS are encrypted (web_crt_get, once per client on a
+    # firmware without the scheme), the first poll's extra reads (settings, SMS storage), the read
+    # and the two client lists: no JS files.
+    assert modem.stats.requests == 9
     assert second.profile == profile
 
 

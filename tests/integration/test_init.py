@@ -36,11 +36,12 @@ async def test_reload_uses_stored_profile(
     await hass.async_block_till_done()
 
     assert init_integration.state is ConfigEntryState.LOADED
-    # logout (AD read + POST), pre-login state, LD, LOGIN, the settings (locks, data plan), read,
-    # the first SMS check of a start (message list + storage use), and the network modes the web
-    # page offers (its JS, read once per start for the select), and the two client lists: no
+    # logout (AD read + POST), pre-login state, LD, LOGIN, whether SMS are encrypted (web_crt_get,
+    # once per client on firmware without the scheme), the settings (locks, data plan), read, the
+    # first SMS check of a start (message list + storage use), the network modes the web page
+    # offers (its JS, read once per start for the select), and the two client lists: no
     # login-scheme detection.
-    assert modem.stats.requests == 15
+    assert modem.stats.requests == 16
 
 
 async def test_setup_retries_when_modem_unreachable(

@@ -51,9 +51,13 @@ class SimProfile:
     # Values this build writes differently from the scenario's (real-firmware quirks).
     quirks: dict[str, str] = field(default_factory=dict)
     # SMS: messages the device memory holds (sms_nv_total), and whether the build encrypts SMS
-    # (newer MC888/MC889: RSA-wrapped session key, AES-GCM; a plain SEND_SMS is refused).
+    # (newer MC888/MC889, MF833: RSA-wrapped session key, AES-GCM; a plain SEND_SMS is refused;
+    # tests/simulator/sms_crypto.py).
     sms_nv_total: int = 100
     sms_encrypted: bool = False
+    # Lock writes refused until DEVELOPER_OPTION_LOGIN in the session, and the web UI names it
+    # (MC801A / U50 Pro style; ubus-protocol.md §4.2).
+    developer_login: bool = False
     # A data-only build (no SMS at all): the SMS counters blank, the SMS commands answered as any
     # command the firmware does not know (its name, blank).
     has_sms: bool = True
@@ -380,12 +384,30 @@ def _sms_cipher(profile: SimProfile) -> str:
     return (
         "function sealSms(d,k){var iv=crypto.getRandomValues(new Uint8Array(12));"
         'return crypto.subtle.encrypt({name:"AES-GCM",iv:iv},k,d)}'
-        'function wrapKey(k,pub){return crypto.subtle.encrypt({name:"RSA-OAEP"},pub,k)}'
+        'function wrapKey(k){var pub=getOne({nv:"web_crt_get"}).result,r=new RsaPkcs1();r.setKey(pub);'
+        'return post({goformId:"web_http_enstr_set",web_enstr:r.encrypt(k)})}'
+    )
+
+
+def _developer_code(profile: SimProfile) -> str:
+    """The developer page of a build that gates its lock writes (hashes like LOGIN, over a fresh LD)."""
+    if not profile.developer_login:
+        return ""
+    return (
+        'function devLogin(p){var ld=getOne({nv:"LD"}).LD;return post({goformId:"DEVELOPER_OPTION_LOGIN",'
+        "password:paswordAlgorithmsCookie(paswordAlgorithmsCookie(p)+ld)})}"
+        'function devState(){return getOne({nv:"developer_option_loginfo"}).developer_option_loginfo}'
     )
 
 
 def _service_code(profile: SimProfile, cfg: str) -> str:
-    parts = (_login_builder(profile, cfg), _ad_block(profile, cfg), _result_handler(), _sms_cipher(profile))
+    parts = (
+        _login_builder(profile, cfg),
+        _ad_block(profile, cfg),
+        _result_handler(),
+        _sms_cipher(profile),
+        _developer_code(profile),
+    )
     return ";".join(part for part in parts if part)
 
 
@@ -454,9 +476,14 @@ def web_ui_files(profile: SimProfile) -> dict[str, str]:
     return files
 
 
-# Not in PROFILES (every-profile suites stay as they are): an MC888 build that encrypts SMS.
+# Not in PROFILES (every-profile suites stay as they are): an MC888 build that encrypts SMS, as
+# the MC889A Pro new firmware (Kajkac #55, PR #66), an MC888 (id 71299028121) and MF833-class
+# dongles (id 66461171472) do; its key pair is synthetic (tests/simulator/sms_crypto.py).
 SMS_ENCRYPTED = replace(PROFILES["mc888"], name="mc888_sms_encrypted", sms_encrypted=True)
 # Not in PROFILES: an MF283 build with the older APN_PROC only (no IPv6 interface), and an
 # MC801A-class build of the family that prefixes its APN fields with apn_ (id 70327057113).
 APN_PROC_ONLY = replace(PROFILES["mf283"], name="mf283_apn_proc", apn_interface="proc")
 APN_PREFIXED = replace(PROFILES["mc801a"], name="mc801a_apn_prefixed", apn_interface="prefixed")
+# An MC801A whose band and cell lock writes fail until DEVELOPER_OPTION_LOGIN (nicjac #5: the LTE
+# lock fails without it; the U50 Pro GoAhead gates the same goformIds, id 71348909576).
+DEVELOPER_LOCKS = replace(PROFILES["mc801a"], name="mc801a_developer", developer_login=True)

@@ -27,6 +27,7 @@ from .firmware import FOTA_KEYS, SimFirmware, next_build
 from .profiles import PROFILES, SimProfile, web_ui_files
 from .scenarios import SCENARIOS, default_scenario, identity_fields
 from .sms import MEM_DEVICE, ORDER_BY_RAW, ROUTER_ZONE, SmsStore
+from .sms_crypto import SimSmsCrypto
 
 CONTROL_PREFIX = "/__sim__"
 MAX_LOGIN_COUNT = 5
@@ -71,6 +72,10 @@ SMS_TABLES = frozenset({"sms_data_total", "sms_capacity_info", "sms_cmd_status_i
 SMS_WRITES = frozenset({"SEND_SMS", "DELETE_SMS", "SET_MSG_READ"})
 # Client lists (clients.py): asked alone and without multi_data by the stock page.
 CLIENT_TABLES = frozenset({"station_list", "lan_station_list"})
+# The lock writes a build with the developer login refuses before DEVELOPER_OPTION_LOGIN.
+DEVELOPER_GATED = frozenset(
+    {"BAND_SELECT", "WAN_PERFORM_NR5G_BAND_LOCK", "LTE_LOCK_CELL_SET", "NR5G_LOCK_CELL_SET"}
+)
 # USSD keys the stock page asks alone and without multi_data (an MF935 answers them blank with it).
 USSD_KEYS = frozenset({"ussd_write_flag", "ussd_data_info"})
 
@@ -174,6 +179,17 @@ class ModemSimulator:
             encrypted=self.profile.sms_encrypted,
             clock=lambda: datetime.now(ROUTER_ZONE),
         )
+        # An SMS-encrypting build's key pair (synthetic, made now) and its session key.
+        self.sms_crypto = SimSmsCrypto() if self.profile.sms_encrypted else None
+        if self.sms_crypto is not None:
+            self.sms.seal = self.sms_crypto.seal
+        # Every SEND_SMS POST that reached the router, answered or refused (a resend shows here).
+        self.send_posts = 0
+        self.certificate_reads = 0
+        # The session in which DEVELOPER_OPTION_LOGIN succeeded (profiles with developer_login).
+        self._developer_session: str | None = None
+        self.developer_logins = 0
+        self.developer_posts = 0  # every DEVELOPER_OPTION_LOGIN POST, on any profile
         # The operator's welcome message, unread: the scenarios' one unread SMS.
         self.sms.inject("Telia", "Welcome to Telia! Your SIM card is ready.")
         self.sms.received_flag = False
@@ -301,9 +317,11 @@ class ModemSimulator:
         self._session = None
 
     def web_ui_login(self) -> None:
-        """Someone logs into the web page and takes the single session."""
+        """Someone logs into the web page and takes the single session (and registers its own SMS key)."""
         self._session = secrets.token_hex(self.profile.cookie_length // 2).upper()
         self._session_seen = self.clock()
+        if self.sms_crypto is not None:
+            self.sms_crypto.aes_key = secrets.token_bytes(32)
 
     def inject_fault(self, kind: str | None, count: int | None = None) -> None:
         """Answer the next `count` goform requests (all when None) with a fault."""
@@ -348,6 +366,8 @@ class ModemSimulator:
             "session": self._session,
             "attempts_left": self._attempts_left_now(),
             "ad_failures": self.ad_failures,
+            "send_posts": self.send_posts,
+            "developer_logins": self.developer_logins,
             **asdict(self.stats),
             **self.sms.snapshot(),
             "control_protocol_errors": list(self.controls.protocol_errors),
@@ -516,6 +536,11 @@ class ModemSimulator:
             return self.profile.cr_version
         if key == "user":
             return self.username if self._session else ""
+        if key == "developer_option_loginfo":
+            developer = (
+                logged_in and self.profile.developer_login and self._developer_session == self._session
+            )
+            return "ok" if developer else ""
         if key not in PRELOGIN_READABLE and not logged_in:
             return ""
         return self._dynamic(key, now)
@@ -569,6 +594,10 @@ class ModemSimulator:
             return self._goform(self._ussd_read(keys[0], logged_in=logged_in, multi_data=multi_data))
         if any(key in CLIENT_TABLES for key in keys):
             return self._goform(self._client_tables(keys, logged_in=logged_in, multi_data=multi_data))
+        if keys == ["web_crt_get"]:
+            self.certificate_reads += 1
+        if keys == ["web_crt_get"] and self.sms_crypto is not None:
+            return self._goform({"result": self.sms_crypto.pem if logged_in else ""})
         if len(keys) == 1 and keys[0] in SMS_TABLES:
             return self._goform(self._sms_table(request, keys[0], logged_in=logged_in, multi_data=multi_data))
         return self._goform({key: self._field(key, logged_in, multi_data=multi_data) for key in keys})
@@ -651,6 +680,8 @@ class ModemSimulator:
         if goform_id in ("LOGIN", "LOGIN_MULTI_USER"):
             return self._login(request, form, goform_id)
         self.stats.writes += 1
+        if goform_id == "DEVELOPER_OPTION_LOGIN":
+            self.developer_posts += 1
         if not self._referer_ok(request):
             return self._goform({"result": "failure"})
         if goform_id != "SET_WEB_LANGUAGE" and not self._session_valid(request):
@@ -664,12 +695,26 @@ class ModemSimulator:
             self._session = None
         elif goform_id == "REBOOT_DEVICE":
             asyncio.get_running_loop().call_soon(self.reboot)
+        elif goform_id == "SEND_SMS":
+            return self._send_sms(form)
         elif goform_id in SMS_WRITES:
             return self._goform({"result": "success" if self._sms_write(goform_id, form) else "failure"})
         elif goform_id in ADMIN_WRITES:
             return self._goform(
                 {"result": "success" if self.admin.write(goform_id, form, self) else "failure"}
             )
+        elif goform_id == "web_http_enstr_set" and self.sms_crypto is not None:
+            accepted = self.sms_crypto.accept(form.get("web_enstr", ""))
+            return self._goform({"result": "success" if accepted else "failure"})
+        elif goform_id == "DEVELOPER_OPTION_LOGIN" and self.profile.developer_login:
+            return self._developer_login(form)
+        elif (
+            goform_id in DEVELOPER_GATED
+            and self.profile.developer_login
+            and (self._developer_session != self._session)
+        ):
+            self.controls.writes.append((goform_id, dict(form)))
+            return self._goform({"result": "failure"})
         elif goform_id in CONTROL_WRITES:
             return self._goform(
                 {"result": "success" if self.controls.write(goform_id, form, self) else "failure"}
@@ -678,10 +723,37 @@ class ModemSimulator:
             return self._goform({"result": "failure"})
         return self._goform({"result": "success"})
 
+    def _send_sms(self, form: Mapping[str, str]) -> web.Response:
+        self.send_posts += 1
+        accepted = self._sms_write("SEND_SMS", form)
+        if accepted and self.sms.answer_after_send == "http500":
+            return web.Response(status=500, text="Internal Server Error")
+        if accepted and self.sms.answer_after_send == "failure":
+            return self._goform({"result": "failure"})
+        return self._goform({"result": "success" if accepted else "failure"})
+
+    def _developer_login(self, form: Mapping[str, str]) -> web.Response:
+        """DEVELOPER_OPTION_LOGIN (§4.2): the LOGIN hash over a fresh LD, inside the admin session."""
+        expected = None if self._ld is None else _sha256_upper(_sha256_upper(self.password) + self._ld)
+        self._ld = None
+        if expected is None or not secrets.compare_digest(form.get("password", ""), expected):
+            return self._goform({"result": "1"})
+        self.developer_logins += 1
+        self._developer_session = self._session
+        return self._goform({"result": "0"})
+
     def _sms_write(self, goform_id: str, form: Mapping[str, str]) -> bool:
         if goform_id == "SEND_SMS":
-            # Encrypting firmware takes only RSA/AES-GCM wrapped fields; a plain send is refused.
-            return not self.profile.sms_encrypted and self.sms.send(form)
+            if self.sms_crypto is None:
+                return self.sms.send(form)
+            # Encrypting firmware takes only fields sealed with the session key; plain is refused.
+            number, body = (
+                self.sms_crypto.open(form.get("Number", "")),
+                self.sms_crypto.open(form.get("MessageBody", "")),
+            )
+            if number is None or body is None:
+                return False
+            return self.sms.send({**form, "Number": number, "MessageBody": body})
         if goform_id == "DELETE_SMS":
             if form.get("notCallback") != "true":
                 self.sms.protocol_errors.append("DELETE_SMS without notCallback=true")
@@ -723,6 +795,8 @@ class ModemSimulator:
         self._attempts_left = MAX_LOGIN_COUNT
         self._session = secrets.token_hex(self.profile.cookie_length // 2).upper()
         self._session_seen = self.clock()
+        if self.sms_crypto is not None:
+            self.sms_crypto.aes_key = None  # a new session starts without an SMS key
         return self._goform({"result": "0"}, cookie=self._session)
 
     # -- control endpoint (the real modem has none) -----------------------
@@ -771,6 +845,8 @@ class ModemSimulator:
                 self.sms.fail_sends = int(command.get("count", 1))
             elif action == "sms_refuse_next":
                 self.sms.refuse_sends = int(command.get("count", 1))
+            elif action == "sms_answer_after_send":
+                self.sms.answer_after_send = command.get("answer")
             elif action == "sms_hang":
                 self.sms.hang_sends = bool(command.get("on", True))
             elif action == "sms_fill":

@@ -82,8 +82,12 @@ class SmsStore:
     sim_total: int = 20
     # A build without SMS_DATABASE_SORT_SUPPORT lists a growing multipart row once per part.
     duplicate_rows: bool = False
-    # Firmware that encrypts SMS: the list carries opaque ciphertext, not UCS-2 hex.
+    # Firmware that encrypts SMS: the list carries `number` and `content` through `seal` (the
+    # server sets the session key's, sms_crypto.py), not UCS-2 hex.
     encrypted: bool = False
+    seal: Callable[[str], str] = field(
+        default=lambda text: base64.b64encode(secrets.token_bytes(28 + len(text))).decode()
+    )
     zone_style: str = "quarters"
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(ROUTER_ZONE))
     messages: list[SimSms] = field(default_factory=list)
@@ -96,6 +100,9 @@ class SmsStore:
     fail_sends: int = 0
     hang_sends: bool = False
     refuse_sends: int = 0
+    # The answer after a send the router carried out: None (success), "failure" (as a stolen
+    # session answers) or "http500"; either way the message went once.
+    answer_after_send: str | None = None
     # Requests that broke the protocol (double-encoded number, multi_data on a table, ...).
     protocol_errors: list[str] = field(default_factory=list)
     # Test-only records: every well-formed SEND_SMS form, and how often the list was read.
@@ -213,13 +220,13 @@ class SmsStore:
 
     def _row(self, message: SimSms, parts: int) -> dict[str, str]:
         text = "".join(message.parts[:parts])
-        # Encrypted firmware: opaque bytes (unknown layout); the client must skip them, never garble.
-        opaque = base64.b64encode(secrets.token_bytes(16 + len(text))).decode()
-        content = opaque if self.encrypted else ucs2(text)
+        number, content = message.number, ucs2(text)
+        if self.encrypted:
+            number, content = self.seal(number), self.seal(content)
         when = message.when
         return {
             "id": str(message.id),
-            "number": message.number,
+            "number": number,
             "content": content,
             "tag": str(message.tag),
             "date": f"{when:%y,%m,%d,%H,%M,%S}," + zone_field(when, self.zone_style),

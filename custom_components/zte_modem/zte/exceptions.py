@@ -108,10 +108,10 @@ class ZteSmsTimeoutError(ZteSmsError):
 
 
 class ZteSmsEncryptedError(ZteSmsError):
-    """This firmware encrypts SMS (RSA-wrapped key, AES-GCM); not supported yet."""
+    """This firmware's web page encrypts SMS (RSA-wrapped key, AES-GCM) but the router gave no key."""
 
     def __init__(self) -> None:
-        super().__init__("This firmware encrypts SMS, which is not supported yet")
+        super().__init__("This firmware encrypts SMS and gave no key to encrypt them with")
 
 
 class ZteSmsUnavailableError(ZteSmsError):

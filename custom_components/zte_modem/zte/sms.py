@@ -79,6 +79,9 @@ class SmsMessage:
     parts_received: int = 1
     mem_store: int = MEM_DEVICE
     sms_class: str | None = None
+    # False for a message an encrypting firmware listed under a key this client does not hold (or
+    # as garbage): its number and text are empty and it is never news (see new_messages).
+    readable: bool = True
 
     @property
     def incoming(self) -> bool:
@@ -104,7 +107,7 @@ class SmsMessage:
         return (
             f"SmsMessage(id={self.id}, tag={self.tag}, complete={self.complete}, "
             f"parts={self.parts_received}/{self.parts_total}, received_at={self.received_at.isoformat()}, "
-            f"chars={len(self.text)})"
+            f"chars={len(self.text)}{'' if self.readable else ', unreadable'})"
         )
 
 
@@ -242,12 +245,14 @@ def new_messages(
     now: datetime | None = None,
     part_wait: timedelta = DEFAULT_PART_WAIT,
 ) -> list[SmsMessage]:
-    """Complete incoming messages with an id above `last_seen_id`, oldest first.
+    """Complete, readable incoming messages with an id above `last_seen_id`, oldest first.
 
     The caller stores the highest id it handled and passes it next time, so nothing is replayed.
-    A message whose parts are still arriving holds back every newer one (otherwise the caller's
-    high-water mark would pass it and it would never be delivered); after `part_wait` since it was
-    received, its parts count as lost and it is passed over. `now` defaults to the current time.
+    A message whose parts are still arriving, or that could not be decrypted (the router still
+    had another key), holds back every newer one (otherwise the caller's high-water mark would
+    pass it and it would never be delivered); after `part_wait` since it was received, it counts
+    as lost and is passed over, never fired with an empty sender or text. `now` defaults to the
+    current time.
     """
     current = now or datetime.now(UTC)
     candidates = sorted(
@@ -256,7 +261,7 @@ def new_messages(
     )
     fresh: list[SmsMessage] = []
     for message in candidates:
-        if message.complete:
+        if message.complete and message.readable:
             fresh.append(message)
         elif current - message.received_at < part_wait:
             break

@@ -27,6 +27,7 @@ from .admin import GoformAdmin
 from .apn import APN_FIELDS, apn_state
 from .client_lists import GoformClientLists
 from .detect import Detection
+from .developer import DeveloperLogin
 from .extra_reads import ExtraRead
 from .fields import ReadBy, fields_read_by
 from .firmware import FIRMWARE_FIELDS, reports_updates
@@ -89,7 +90,10 @@ class GoformClient:
         )
         self.sms = GoformSms(self.session, self.timing)
         controls_lock = asyncio.Lock()
-        self.controls = GoformControls(self.session, self.timing, lock=controls_lock, settings=self._settings)
+        self.developer = DeveloperLogin(self.session, self._login)
+        self.controls = GoformControls(
+            self.session, self.timing, lock=controls_lock, settings=self._settings, developer=self.developer
+        )
         self.ussd = GoformUssd(self.session, self.timing, lock=controls_lock)
         self.client_lists = GoformClientLists(self.session)
         self._clients: ClientList | None = None
@@ -270,6 +274,10 @@ class GoformClient:
                 if detection
                 else None
             ),
+            # Whether SMS fields travel encrypted (None: not asked yet) and whether this session
+            # holds the developer login; never a key.
+            "sms_encrypted": self.sms.key.encrypts,
+            "developer_login": self.developer.active,
             "client_stats": asdict(self.stats),
         }
 

@@ -95,6 +95,7 @@ _ENTRY = re.compile(
     r"\{\s*[\"']?name[\"']?\s*:\s*[\"']([^\"']*)[\"']\s*,\s*[\"']?value[\"']?\s*:\s*[\"']([^\"']*)[\"']"
 )
 # Models whose firmware is a 5G build (when neither JS nor fields say so).
+_DEVELOPER_LOGIN = re.compile(r"DEVELOPER_OPTION_LOGIN|developer_option_loginfo")
 _5G_MODEL = re.compile(r"^(?:MC\d|MU5|F50|G5|U50|5G)", re.IGNORECASE)
 
 # -- USSD ------------------------------------------------------------------------------
@@ -124,6 +125,8 @@ class Capabilities:
     nr_bands: frozenset[int] | None
     nr_all: tuple[int, ...]
     evidence: tuple[str, ...] = ()
+    # The build has DEVELOPER_OPTION_LOGIN (developer.py): its web UI names it, or its field answers.
+    developer_login: bool = False
 
 
 def web_ui_modes(web_ui: WebUi) -> tuple[tuple[str, ...], str | None]:
@@ -153,6 +156,17 @@ def web_ui_lte_bands(web_ui: WebUi) -> tuple[frozenset[int] | None, int | None]:
         if bands:
             return frozenset(bands), all_mask if all_mask is not None else lte_mask(bands)
     return None, None
+
+
+def developer_login_evidence(web_ui: WebUi, raw: dict[str, str]) -> str | None:
+    """Why this build has the developer login, or None: its web UI names the command or its
+    state field, or `developer_option_loginfo` answers at all (builds without it answer blank)."""
+    named = web_ui.first(_DEVELOPER_LOGIN)
+    if named is not None:
+        return f"developer login: named in {named[0]}"
+    if clean(raw.get("developer_option_loginfo")):
+        return "developer login: developer_option_loginfo answered"
+    return None
 
 
 def capabilities_from(web_ui: WebUi, raw: dict[str, str]) -> Capabilities:
@@ -191,6 +205,9 @@ def capabilities_from(web_ui: WebUi, raw: dict[str, str]) -> Capabilities:
         evidence.append("LTE bands: not reported, 'all' is the MF253V-family mask")
     nr_bands = frozenset(factory_nr) if factory_nr else None
     evidence.append("NR bands: nr5g_*_band_factory" if factory_nr else "NR bands: not reported")
+    developer = developer_login_evidence(web_ui, raw)
+    if developer is not None:
+        evidence.append(developer)
     return Capabilities(
         network_modes=modes,
         modes_from_web_ui=modes_path is not None,
@@ -200,6 +217,7 @@ def capabilities_from(web_ui: WebUi, raw: dict[str, str]) -> Capabilities:
         nr_bands=nr_bands,
         nr_all=tuple(sorted(factory_nr)) if factory_nr else DEFAULT_NR_ALL,
         evidence=tuple(evidence),
+        developer_login=developer is not None,
     )
 
 

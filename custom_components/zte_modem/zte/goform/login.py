@@ -99,6 +99,13 @@ class Login:
             self._rejected = err
             raise
 
+    async def developer_password(self) -> str:
+        """DEVELOPER_OPTION_LOGIN's password: the LOGIN hash over a fresh LD (developer.py)."""
+        ld = (await self._http.get_fields(("LD",), multi_data=False)).get("LD", "")
+        if not clean(ld):
+            raise ZteUnsupportedFirmwareError("the modem gave no nonce (LD) for the developer login")
+        return encode_password(self._password, PasswordEncoding.SHA256_LD, ld)
+
     async def _raise_for_result(self, result: str, profile: LoginProfile) -> NoReturn:
         if result in (LOGIN_DUPLICATE, LOGIN_ALREADY_LOGGED_IN) or (
             result == LOGIN_OTHER_SESSION_OR_BAD_USER and not profile.multi_user

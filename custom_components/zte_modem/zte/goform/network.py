@@ -30,6 +30,7 @@ from ..exceptions import (
     ZteControlValidationError,
 )
 from .controls import Capabilities, capabilities_from, mobile_data_settled
+from .developer import DEVELOPER_GATED, DeveloperLogin
 from .extra_reads import ExtraRead
 from .locks import (
     check_lte_bands,
@@ -56,6 +57,7 @@ CAPABILITY_FIELDS: tuple[str, ...] = (
     "nr5g_nsa_band_factory",
     "nr5g_sa_band_lock",
     "nr5g_nsa_band_lock",
+    "developer_option_loginfo",
 )
 
 
@@ -63,9 +65,16 @@ class GoformControls:
     """The network controls of one router; `settings` is the extra read their read-backs refresh."""
 
     def __init__(
-        self, session: GoformSession, timing: ClientTiming, *, lock: asyncio.Lock, settings: ExtraRead
+        self,
+        session: GoformSession,
+        timing: ClientTiming,
+        *,
+        lock: asyncio.Lock,
+        settings: ExtraRead,
+        developer: DeveloperLogin | None = None,
     ) -> None:
         self._session = session
+        self._developer = developer
         self._timing = timing
         self._lock = lock
         self._settings = settings
@@ -230,10 +239,25 @@ class GoformControls:
         return self._capabilities
 
     async def _write(self, goform_id: str, params: Mapping[str, str]) -> None:
+        """One control write; a refused lock write on a build with the developer login gets that
+        login (once per session) and one more try (developer.py)."""
         try:
             await self._session.write(goform_id, params)
+            return
         except ZteCommandError as err:
-            raise ZteControlRefusedError(f"The router refused {goform_id}") from err
+            refused = err
+        if (
+            goform_id in DEVELOPER_GATED
+            and self._developer is not None
+            and (await self._capabilities_locked()).developer_login
+            and await self._developer.log_in()
+        ):
+            try:
+                await self._session.write(goform_id, params)
+                return
+            except ZteCommandError as err:
+                refused = err
+        raise ZteControlRefusedError(f"The router refused {goform_id}") from refused
 
     async def _read_fields(self, fields: Sequence[str]) -> dict[str, str]:
         """One GET of `fields` through the guarded request; the settings it saw are kept."""

@@ -4,6 +4,11 @@ The guarded request: under the request lock, log in if needed, ask; when the ans
 without a session (idle expiry, the router's web page took it), the session witnesses
 (witnesses.py) say so: log in once more and ask again; still without: ZteSessionError. A
 `loginfo` of "ok" that the other witnesses contradict is not believed at that second login.
+
+A write that must never go twice (SEND_SMS: a stolen session answers "failure" exactly like a
+refusal, and the router may have sent it) goes through `write_once`: the session is checked
+before, never after, and the POST is made once whatever it answers. What a new session needs
+(the SMS key, forgetting the developer login) runs in the login hooks (`on_login`).
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ VERSION_RETRY_DELAY = 0.25
 # How `lost` tells the guarded request about an answer: None, the session held; else the
 # witnesses that show it did not.
 LostTest = Callable[[Answer], Awaitable[Mapping[str, str] | None]]
+# Run with the request lock held right after every login (and after adopting a session the
+# router still held), in the order registered.
+LoginHook = Callable[[], Awaitable[None]]
 
 
 class GoformSession:
@@ -47,6 +55,11 @@ class GoformSession:
         self._login = login
         # Set once user_ip_addr was seen filled in a session: from then on an empty one means logged out.
         self._ip_witness = False
+        self._login_hooks: list[LoginHook] = []
+
+    def on_login(self, hook: LoginHook) -> None:
+        """Run `hook` (request lock held) after every login; it may use the `*_locked` methods."""
+        self._login_hooks.append(hook)
 
     async def login(self) -> LoginProfile:
         """Log in now (unless the router says the session holds); the profile in use."""
@@ -164,6 +177,46 @@ class GoformSession:
                 raise ZteCommandError(f"The modem refused {goform_id}")
             await self._write_with_other_digest(goform_id, form)
 
+    async def write_once(self, goform_id: str, build: Callable[[], Mapping[str, str]]) -> None:
+        """One POST and never a second: the session is made sure of first (logged in, witnesses
+        read), then `build()` makes the form (with this session's SMS key) and it is sent once.
+        A refusal raises ZteCommandError; when the witnesses then show the session gone, the next
+        request logs in again, but this write is not repeated."""
+        async with self.lock:
+            if not self.logged_in:
+                await self._login_locked()
+            elif self.session_lost(await self.http.get_fields(SESSION_FIELDS)):
+                self.logged_in = False
+                await self._login_locked(trust_loginfo=False)
+            try:
+                await self._write_locked(goform_id, build())
+            except ZteCommandError:
+                if self.session_lost(await self.http.get_fields(SESSION_FIELDS)):
+                    _LOGGER.debug("Session lost at %s during %s; not repeated", self.http.host, goform_id)
+                    self.logged_in = False
+                raise
+
+    async def post_locked(self, goform_id: str, params: Mapping[str, str]) -> dict[str, str]:
+        """One POST with a fresh AD and its answer as it is (request lock held; for login hooks and
+        commands whose success is not "success")."""
+        assert self.profile is not None
+        form = {"isTest": "false", "goformId": goform_id, **params}
+        if self.profile.ad_digest is not AdDigest.NONE:
+            versions = await self._versions_for_ad()
+            form["AD"] = ad_token(
+                self.profile.ad_digest,
+                versions.get("wa_inner_version", ""),
+                versions.get("cr_version", ""),
+                versions.get("RD", ""),
+            )
+        answer = await self.http.post(form)
+        self.http.stats.writes += 1
+        return answer
+
+    async def write_locked(self, goform_id: str, params: Mapping[str, str]) -> None:
+        """One write (request lock held): ZteCommandError unless the answer is "success"."""
+        await self._write_locked(goform_id, params)
+
     def decide_pci_format(self, raw: Mapping[str, str]) -> None:
         """Decide once per firmware how it writes the LTE PCI; a value can prove it, the model suggests it."""
         assert self.profile is not None
@@ -190,9 +243,11 @@ class GoformSession:
             and not session_lost(state, ip_witness=self._ip_witness)
         ):
             self.logged_in = True
-            return
-        self.profile = await self._login.log_in(self.profile, state)
-        self.logged_in = True
+        else:
+            self.profile = await self._login.log_in(self.profile, state)
+            self.logged_in = True
+        for hook in self._login_hooks:
+            await hook()
 
     def _guessed_ad_digest(self) -> bool:
         return (
@@ -217,18 +272,7 @@ class GoformSession:
         self.profile = replace(self.profile, ad_confident=True)
 
     async def _write_locked(self, goform_id: str, params: Mapping[str, str]) -> None:
-        assert self.profile is not None
-        form = {"isTest": "false", "goformId": goform_id, **params}
-        if self.profile.ad_digest is not AdDigest.NONE:
-            versions = await self._versions_for_ad()
-            form["AD"] = ad_token(
-                self.profile.ad_digest,
-                versions.get("wa_inner_version", ""),
-                versions.get("cr_version", ""),
-                versions.get("RD", ""),
-            )
-        answer = await self.http.post(form)
-        self.http.stats.writes += 1
+        answer = await self.post_locked(goform_id, params)
         if answer.get("result") != "success":
             raise ZteCommandError(f"The modem refused {goform_id}")
 

@@ -1,7 +1,10 @@
 """SMS on a goform router: list, send, delete, mark read, storage; and whether messages may be waiting.
 
 Numbers and texts are never logged (see ../sms.py); only counts, ids and error types are.
-Every request goes through the session's guarded request.
+Every request goes through the session's guarded request; SEND_SMS through its `write_once`,
+never repeated (a refusal may come from a stolen session after the router sent it). On firmware
+that encrypts SMS (sms_key.py) the send's fields go encrypted and the list's are decrypted; a
+message this client cannot decrypt is listed unreadable, never with an empty sender or text.
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ from .sms_format import (
     TAGS_ALL,
     capacity_from_raw,
     message_ids_param,
+    open_rows,
     parse_messages,
     sms_counters_after_mark,
     sms_list_needed,
     sms_time,
 )
+from .sms_key import GoformSmsKey
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -63,6 +68,7 @@ class GoformSms:
         # send's status polls must not see another send's. Each request still takes the lock.
         self._lock = asyncio.Lock()
         self._encrypted: bool | None = None
+        self.key = GoformSmsKey(session)
         self._counters: Mapping[str, str] | None = None
         # After a mark-read, the counters as the mark left them (see waiting()).
         self._after_mark: dict[str, str] | None = None
@@ -83,7 +89,19 @@ class GoformSms:
     async def list_sms(
         self, *, mem_store: int = MEM_DEVICE, page_size: int = DEFAULT_PAGE_SIZE
     ) -> list[SmsMessage]:
-        """Every message in one storage (device memory by default), newest first, multipart joined."""
+        """Every message in one storage (device memory by default), newest first, multipart joined.
+        Fields this session's key cannot open: the key is renewed once and the list read again."""
+        messages, unreadable = await self._list_once(mem_store, page_size)
+        if unreadable and await self.key.renew():
+            messages, unreadable = await self._list_once(mem_store, page_size)
+        if unreadable:
+            _LOGGER.debug(
+                "Could not decrypt %d SMS (ids %s); kept out of the news", len(unreadable), sorted(unreadable)
+            )
+        _LOGGER.debug("Listed %d SMS in memory %d", len(messages), mem_store)
+        return messages
+
+    async def _list_once(self, mem_store: int, page_size: int) -> tuple[list[SmsMessage], set[int]]:
         answer = await self._get(
             {
                 "cmd": "sms_data_total",
@@ -97,18 +115,21 @@ class GoformSms:
             expect="messages",
         )
         now = self._timing.clock()
+        payload, unreadable = answer.get("messages"), set[int]()
+        if isinstance(payload, list):
+            # The key of the session that answered: a re-login inside the request made a new one.
+            payload, unreadable = open_rows(payload, self.key.cipher)
         messages, skipped = parse_messages(
-            answer.get("messages"), mem_store=mem_store, default_tz=now.tzinfo or UTC, now=now
+            payload, mem_store=mem_store, default_tz=now.tzinfo or UTC, now=now, unreadable=unreadable
         )
         if skipped:
             _LOGGER.debug("Skipped %d SMS whose content is not UCS-2 text (ids %s)", len(skipped), skipped)
-        _LOGGER.debug("Listed %d SMS in memory %d", len(messages), mem_store)
-        return messages
+        return messages, unreadable
 
     async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
         """Send `message` to one number or to each of several, one after another (see ModemClient)."""
         async with self._lock:
-            if self._encrypted:
+            if self._encrypted and self.key.encrypts is not True:
                 raise ZteSmsEncryptedError
             return await send_to_each(numbers, message, self._send_one)
 
@@ -163,19 +184,23 @@ class GoformSms:
         return wanted
 
     async def _send_one(self, number: str, body: str, kind: str) -> None:
-        form = {
-            "notCallback": "true",
-            # Raw: the form encoder turns '+' into %2B exactly once; pre-encoding would double it.
-            "Number": number,
-            "sms_time": sms_time(self._timing.clock()),
-            "MessageBody": body,
-            "ID": "-1",
-            "encode_type": kind,
-        }
+        def form() -> dict[str, str]:
+            # Made once the session is sure, with its key (none on firmware without the scheme).
+            cipher = self.key.cipher
+            return {
+                "notCallback": "true",
+                # Raw: the form encoder turns '+' into %2B exactly once; pre-encoding would double it.
+                "Number": cipher.encrypt(number) if cipher else number,
+                "sms_time": sms_time(self._timing.clock()),
+                "MessageBody": cipher.encrypt(body) if cipher else body,
+                "ID": "-1",
+                "encode_type": kind,
+            }
+
         try:
-            await self._session.write("SEND_SMS", form)
+            await self._session.write_once("SEND_SMS", form)
         except ZteCommandError as err:
-            if await self._firmware_encrypts():
+            if self.key.encrypts is not True and await self._firmware_encrypts():
                 raise ZteSmsEncryptedError from err
             raise ZteSmsRefusedError("The modem refused to send the message") from err
         await self._wait_status(SMS_CMD_SEND, limit=self._timing.sms_send_timeout, action="send")
@@ -209,6 +234,7 @@ class GoformSms:
             self._encrypted = any(_ENCRYPTED_SMS.search(text) for text in web_ui.files.values())
             if self._encrypted:
                 _LOGGER.debug(
-                    "The web page of %s encrypts SMS; sending is not supported", self._session.http.host
+                    "The web page of %s encrypts SMS and the router gave no key; sending is not supported",
+                    self._session.http.host,
                 )
         return self._encrypted

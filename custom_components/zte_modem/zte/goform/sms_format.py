@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from ..sms import MEM_DEVICE, SmsCapacity, SmsMessage, decode_ucs2_hex
+from ..sms_crypto import SmsCipher, open_field
 from .parse import FieldValues, ValueFormat, clean, to_int
 
 # Fields of the normal multi_data poll that move when a message arrives, is read or deleted.
@@ -124,13 +125,16 @@ def parse_messages(
     mem_store: int = MEM_DEVICE,
     default_tz: tzinfo = UTC,
     now: datetime | None = None,
+    unreadable: Collection[int] = (),
 ) -> tuple[list[SmsMessage], list[int]]:
     """The `messages` of an `sms_data_total` answer, newest first, and the ids that were skipped.
 
     A firmware without SMS_DATABASE_SORT_SUPPORT may list an id more than once; the entry with the
     longest content wins, as in the stock page. An entry whose content is not UCS-2 hex (an
     encrypting firmware) is skipped, never returned garbled. `payload` is the decoded list or its
-    JSON text. A date that cannot be read becomes `now` (when given) in `default_tz`.
+    JSON text. A date that cannot be read becomes `now` (when given) in `default_tz`. The ids in
+    `unreadable` (fields the transport could not decrypt) come back as messages without number
+    and text, `readable` False, so the caller knows they are there but never shows them.
     """
     if isinstance(payload, str):
         try:
@@ -153,7 +157,8 @@ def parse_messages(
     skipped: list[int] = []
     fallback = (now or datetime.now(UTC)).astimezone(default_tz)
     for message_id, entry in longest.items():
-        text = decode_ucs2_hex(_text(entry.get("content")))
+        readable = message_id not in unreadable
+        text = decode_ucs2_hex(_text(entry.get("content"))) if readable else ""
         tag = to_int(_text(entry.get("tag")))
         if text is None or tag is None:
             skipped.append(message_id)
@@ -163,7 +168,7 @@ def parse_messages(
         messages.append(
             SmsMessage(
                 id=message_id,
-                number=_text(entry.get("number")).strip(),
+                number=_text(entry.get("number")).strip() if readable else "",
                 text=text,
                 received_at=parse_sms_date(_text(entry.get("date")), default_tz=default_tz) or fallback,
                 tag=tag,
@@ -173,10 +178,31 @@ def parse_messages(
                 parts_received=received,
                 mem_store=mem_store,
                 sms_class=clean(_text(entry.get("sms_class"))),
+                readable=readable,
             )
         )
     messages.sort(key=lambda message: message.id, reverse=True)
     return messages, sorted(skipped)
+
+
+def open_rows(rows: Sequence[object], cipher: SmsCipher | None) -> tuple[list[Mapping[str, Any]], set[int]]:
+    """Listed rows with `number` and `content` in plain (sms_crypto.open_field), and the ids of
+    rows with a field this key could not open (both APIs list SMS in this shape)."""
+    opened: list[Mapping[str, Any]] = []
+    unreadable: set[int] = set()
+    for row in rows:
+        if not isinstance(row, Mapping):
+            continue
+        plain = dict(row)
+        for key in ("number", "content"):
+            value = row.get(key)
+            if isinstance(value, str):
+                field_text = open_field(cipher, value)
+                if field_text is None and (message_id := to_int(_text(row.get("id")))) is not None:
+                    unreadable.add(message_id)
+                plain[key] = field_text or ""
+        opened.append(plain)
+    return opened, unreadable
 
 
 def _text(value: object) -> str:

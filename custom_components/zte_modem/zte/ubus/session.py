@@ -16,10 +16,10 @@ from typing import Literal
 import aiohttp
 
 from ..exceptions import ZteConnectionError, ZteSessionError, ZteSmsFailedError
+from ..sms_crypto import SmsCipher
 from .login import UbusLogin
 from .profile import UbusProfile
 from .rpc import ACCESS_DENIED, Call, Reply, UbusHttp
-from .sms_crypto import SmsCipher
 
 KEY_CERTIFICATE = Call("zwrt_web", "web_crt_get")
 # ubus statuses that say the firmware has no key scheme: method not found, not found.

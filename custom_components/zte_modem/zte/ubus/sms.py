@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC
-from typing import Any
 
 from ..connection import ClientTiming
 from ..exceptions import (
@@ -24,6 +23,7 @@ from ..goform.sms_format import (
     TAGS_ALL,
     capacity_from_raw,
     message_ids_param,
+    open_rows,
     parse_messages,
     sms_time,
 )
@@ -37,9 +37,9 @@ from ..sms import (
     send_to_each,
     wait_for_status,
 )
+from ..sms_crypto import SmsCipher
 from .rpc import Call
 from .session import UbusSession
-from .sms_crypto import SmsCipher
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -74,11 +74,18 @@ class UbusSms:
         )
         if not reply.ok or not isinstance(reply.data.get("messages"), list):
             raise ZteSmsUnavailableError("The router gave no message list")
-        rows = [_plain(row, cipher) for row in reply.data["messages"] if isinstance(row, dict)]
+        rows, unreadable = open_rows(reply.data["messages"], cipher)
         now = self._timing.clock()
-        messages, skipped = parse_messages(rows, mem_store=mem_store, default_tz=now.tzinfo or UTC, now=now)
-        if skipped:
-            _LOGGER.debug("Skipped %d SMS that could not be read (ids %s)", len(skipped), skipped)
+        messages, skipped = parse_messages(
+            rows, mem_store=mem_store, default_tz=now.tzinfo or UTC, now=now, unreadable=unreadable
+        )
+        if skipped or unreadable:
+            _LOGGER.debug(
+                "Skipped %d SMS that could not be read, %d not decrypted (ids %s)",
+                len(skipped),
+                len(unreadable),
+                sorted({*skipped, *unreadable}),
+            )
         return messages
 
     async def send_sms(self, numbers: str | Sequence[str], message: str) -> SmsSendResult:
@@ -150,14 +157,3 @@ class UbusSms:
             return str(reply.data.get("sms_cmd_status_result", "")).strip() if reply.ok else ""
 
         await wait_for_status(status, interval=self._timing.sms_poll_interval, limit=limit, action=action)
-
-
-def _plain(row: Mapping[str, Any], cipher: SmsCipher | None) -> dict[str, Any]:
-    """A listed message with its number and content decrypted (left as they are when plain)."""
-    plain = dict(row)
-    if cipher is not None:
-        for key in ("number", "content"):
-            value = row.get(key)
-            if isinstance(value, str) and (decrypted := cipher.decrypt(value)) is not None:
-                plain[key] = decrypted
-    return plain

@@ -1,8 +1,9 @@
-"""The SMS field encryption of the ubus web page: an AES-256 session key, handed to the router under RSA.
+"""The SMS field encryption of newer web pages: an AES-256 session key, handed to the router under RSA.
 
-As the G5TS web page does it (../shared/docs/ubus-protocol.md §2.6): 32 random bytes; their
-64-character lowercase hex string, RSA PKCS#1 v1.5 encrypted with the router's public key
-(`web_crt_get`, a PEM without line breaks) and sent base64-encoded (`web_http_enstr_set`);
+The same on both APIs, only the carrier differs (../shared/docs/ubus-protocol.md §2.6 for ubus,
+§4.1 for goform): 32 random bytes; their 64-character lowercase hex string, RSA PKCS#1 v1.5
+encrypted with the router's public key (`web_crt_get`, a PEM without line breaks) and sent
+base64-encoded (`web_http_enstr_set`);
 then each SMS number and text travels as base64( IV ‖ tag ‖ ciphertext ) of AES-256-GCM with
 a 12-byte IV and a 16-byte tag. Nothing here logs or keeps more than the key object.
 
@@ -21,6 +22,7 @@ import textwrap
 IV_BYTES = 12
 TAG_BYTES = 16
 KEY_BYTES = 32
+_HEX = re.compile(r"[0-9A-Fa-f]*")
 _PEM = re.compile(r"-----BEGIN ([A-Z ]+)-----(.*?)-----END \1-----", re.DOTALL)
 
 
@@ -78,6 +80,25 @@ class SmsCipher:
             return AESGCM(self._key).decrypt(iv, ciphertext + tag, None).decode()
         except (InvalidTag, UnicodeDecodeError):
             return None
+
+
+def open_field(cipher: SmsCipher | None, value: str) -> str | None:
+    """A listed SMS field (number, content) in plain: as it is when it is plain (empty, all hex, or
+    no key in use), decrypted when it is an encrypted blob; None when it is a blob this key cannot
+    open (another key's, or garbage)."""
+    if cipher is None or _HEX.fullmatch(value):
+        return value
+    if (opened := cipher.decrypt(value)) is not None:
+        return opened
+    return None if is_blob(value) else value
+
+
+def is_blob(value: str) -> bool:
+    """Whether a field has the shape of an encrypted one: base64 of more than IV and tag."""
+    try:
+        return len(base64.b64decode(value, validate=True)) > IV_BYTES + TAG_BYTES
+    except (binascii.Error, ValueError):
+        return False
 
 
 def with_line_breaks(pem: str) -> str:
