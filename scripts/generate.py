@@ -118,11 +118,19 @@ def render_metrics_doc() -> str:
 
 
 def render_translations() -> str:
-    """translations/en.json with the entity names taken from the catalogue."""
+    """translations/en.json with the entity names taken from the catalogue; names of entities
+    that are no catalogue value (mobile data in use: a state across polls) stay as written."""
     strings = json.loads(TRANSLATION_FILES[0].read_text())
+    metric_keys = {metric.key for metric in METRICS}
     for platform in ("sensor", "binary_sensor"):
+        written = strings["entity"].get(platform, {})
         strings["entity"][platform] = {
-            metric.key: {"name": metric.name} for metric in METRICS if DESCRIPTIONS[metric.key][0] == platform
+            **{
+                metric.key: {"name": metric.name}
+                for metric in METRICS
+                if DESCRIPTIONS[metric.key][0] == platform
+            },
+            **{key: value for key, value in written.items() if key not in metric_keys},
         }
     return json.dumps(strings, indent=2, ensure_ascii=False) + "\n"
 
