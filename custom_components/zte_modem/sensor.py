@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from homeassistant.components.sensor import (
     SensorDeviceClass,
     SensorEntity,
@@ -16,6 +20,7 @@ from . import sensor_kinds as kinds
 from .entity import ZteEntity, offered, remove_not_offered
 from .runtime import ZteConfigEntry
 from .sensor_kinds import ZteSensorEntityDescription
+from .zte import ModemCapabilities, ModemSnapshot
 
 PARALLEL_UPDATES = 0
 
@@ -131,7 +136,12 @@ async def async_setup_entry(
     coordinator, capabilities = entry.runtime_data.coordinator, entry.runtime_data.capabilities
     wanted = [description for description in SENSORS if offered(capabilities, description.key)]
     remove_not_offered(hass, entry, Platform.SENSOR, {d.key for d in SENSORS} - {d.key for d in wanted})
-    async_add_entities(ZteSensor(coordinator, description) for description in wanted)
+    async_add_entities(
+        ZteBandLockSensor(coordinator, description)
+        if description.key in BAND_LOCKS
+        else ZteSensor(coordinator, description)
+        for description in wanted
+    )
 
 
 class ZteSensor(ZteEntity, SensorEntity):
@@ -143,3 +153,55 @@ class ZteSensor(ZteEntity, SensorEntity):
     def native_value(self) -> StateType:
         """The value; None (unknown) when the modem does not report it now."""
         return self.entity_description.value_fn(self.coordinator.data)
+
+
+@dataclass(frozen=True, slots=True)
+class BandLock:
+    """A band-lock sensor: its band prefix, the bands it allows, the bands this router supports."""
+
+    prefix: str
+    allowed: Callable[[ModemSnapshot], tuple[int, ...] | None]
+    supported: Callable[[ModemCapabilities], frozenset[int] | None]
+
+
+BAND_LOCKS = {
+    "lte_band_lock": BandLock("B", lambda s: s.controls.lte_bands_allowed, lambda c: c.lte_bands),
+    "nr5g_band_lock": BandLock("n", lambda s: s.controls.nr_bands_allowed, lambda c: c.nr_bands),
+}
+
+
+# More bands than this read as their number on the device page ("12 bands"), the list in `bands`.
+LONG_LIST = 6
+
+
+class ZteBandLockSensor(ZteSensor):
+    """A band lock kept short enough to read on the device page: `all` when every band this router
+    supports is allowed (a 5G lock of every band would read `n1+n3+n5+...+n78` and push the
+    name out of view), the number of bands when the list is long and the router does not say
+    what it supports, the band list itself in the `bands` attribute. MQTT keeps the router's
+    list (the catalogue value)."""
+
+    def _bands(self) -> tuple[tuple[int, ...] | None, frozenset[int] | None]:
+        lock = BAND_LOCKS[self.entity_description.key]
+        capabilities = self.coordinator.capabilities
+        return lock.allowed(self.coordinator.data), lock.supported(capabilities) if capabilities else None
+
+    @property
+    def native_value(self) -> StateType:
+        """`all`; else the allowed bands (`B1+B3+B20`), or their number past LONG_LIST bands."""
+        allowed, supported = self._bands()
+        if allowed and supported and supported <= set(allowed):
+            return "all"
+        if allowed and len(allowed) > LONG_LIST:
+            return f"{len(allowed)} bands"
+        return super().native_value
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """The allowed bands as a list (every supported one when the lock reads all)."""
+        allowed, supported = self._bands()
+        if allowed == () and supported:
+            allowed = tuple(sorted(supported))
+        prefix = BAND_LOCKS[self.entity_description.key].prefix
+        bands = [f"{prefix}{band}" for band in allowed] if allowed else None
+        return {**(super().extra_state_attributes or {}), "bands": bands}

@@ -12,6 +12,7 @@ from tests.integration.conftest import platform_summary
 from tests.simulator import ModemSimulator
 
 
+@pytest.mark.freeze_time("2026-12-07 12:00:00+00:00")
 @pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_binary_sensor_snapshot(
     hass: HomeAssistant,
@@ -19,7 +20,8 @@ async def test_binary_sensor_snapshot(
     init_integration: MockConfigEntry,
     snapshot: SnapshotAssertion,
 ) -> None:
-    """Both binary sensors with their state and class (version-independent form)."""
+    """Every binary sensor with its state and class (version-independent form); the clock frozen
+    for the `since` of mobile data in use."""
     assert platform_summary(hass, entity_registry, init_integration, "binary_sensor") == snapshot
 
 

@@ -11,6 +11,7 @@ from homeassistant.core import HomeAssistant
 from custom_components.zte_modem.const import CONF_IN_USE_THRESHOLD
 from tests.integration.conftest import async_poll, setup_modem_entry
 from tests.simulator import ModemSimulator
+from tests.simulator.controls import lte_mask
 
 IN_USE = "binary_sensor.zte_mc801a_mobile_data_in_use"
 AT_RISK = "binary_sensor.zte_mc801a_data_plan_at_risk"
@@ -79,3 +80,25 @@ async def test_data_plan_guard_entities(hass: HomeAssistant, modem: ModemSimulat
     assert at_risk.attributes["alert_percent"] == 80
     assert at_risk.attributes["reset_date"]
     assert at_risk.attributes["projected"] is None or at_risk.attributes["projected"] > 0
+
+
+async def test_band_locks_stay_readable(hass: HomeAssistant, modem: ModemSimulator) -> None:
+    """MC801A: a 5G lock of the twelve bands it has reads "12 bands" (the router does not say which
+    bands it supports, so not `all`), the list in `bands`; MQTT keeps the router's own list. A
+    short restriction reads as the list."""
+    entry = await setup_modem_entry(hass, modem)
+    nr = hass.states.get("sensor.zte_mc801a_5g_band_lock")
+    assert nr is not None
+    assert nr.state == f"{len(modem.profile.nr_bands)} bands"
+    assert nr.attributes["bands"] == [f"n{band}" for band in sorted(modem.profile.nr_bands)]
+    assert str(entry.runtime_data.coordinator.data.values["nr5g_band_lock"]).startswith("n1+n3+n5")
+    lte = hass.states.get("sensor.zte_mc801a_lte_band_lock")
+    assert lte is not None
+    assert lte.state == "all"
+    modem.controls.values["lte_band_lock"] = f"0x{lte_mask((3, 20)):09X}"
+    await entry.runtime_data.client.read_settings()  # type: ignore[attr-defined]
+    await async_poll(hass, entry)
+    lte = hass.states.get("sensor.zte_mc801a_lte_band_lock")
+    assert lte is not None
+    assert lte.state == "B3+B20"
+    assert lte.attributes["bands"] == ["B3", "B20"]

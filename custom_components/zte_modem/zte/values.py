@@ -213,6 +213,28 @@ class ControlValues:
             nr5g_cell_lock=_text(values.get("nr5g_cell_lock")),
         )
 
+    @property
+    def lte_bands_allowed(self) -> tuple[int, ...] | None:
+        """The LTE band lock as band numbers; () for "all"; None when not reported."""
+        return _bands_of(self.lte_band_lock, "B")
+
+    @property
+    def nr_bands_allowed(self) -> tuple[int, ...] | None:
+        """The 5G band lock as band numbers; () for "all"; None when not reported."""
+        return _bands_of(self.nr5g_band_lock, "n")
+
+
+def _bands_of(text: str | None, prefix: str) -> tuple[int, ...] | None:
+    """'B1+B3+B20' -> (1, 3, 20); 'all' -> (); None or an unreadable text -> None."""
+    if text is None:
+        return None
+    if text == "all":
+        return ()
+    bands = [part.strip().removeprefix(prefix) for part in text.split("+")]
+    if not all(band.isdigit() for band in bands):
+        return None
+    return tuple(int(band) for band in bands)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DataPlanValues:
