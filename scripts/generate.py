@@ -11,7 +11,7 @@ from pathlib import Path
 from homeassistant.helpers.entity import EntityDescription
 
 from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
-from custom_components.zte_modem.sensor import SENSORS
+from custom_components.zte_modem.sensor import HA_SENSOR_NAMES, SENSORS
 from custom_components.zte_modem.zte import METRICS, Metric
 from custom_components.zte_modem.zte.goform.fields import SOURCES
 
@@ -124,6 +124,7 @@ def render_translations() -> str:
         strings["entity"][platform] = {
             metric.key: {"name": metric.name} for metric in METRICS if DESCRIPTIONS[metric.key][0] == platform
         }
+    strings["entity"]["sensor"] |= {key: {"name": name} for key, name in HA_SENSOR_NAMES.items()}
     return json.dumps(strings, indent=2, ensure_ascii=False) + "\n"
 
 

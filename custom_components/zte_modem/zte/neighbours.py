@@ -17,4 +17,10 @@ class NeighbourCell:
 
     def as_dict(self) -> dict[str, int | float | str | None]:
         """The attribute form: earfcn, band, pci, rsrp, rsrq."""
-        return {"earfcn": self.earfcn, "band": self.band, "pci": self.pci, "rsrp": self.rsrp, "rsrq": self.rsrq}
+        return {
+            "earfcn": self.earfcn,
+            "band": self.band,
+            "pci": self.pci,
+            "rsrp": self.rsrp,
+            "rsrq": self.rsrq,
+        }
