@@ -136,7 +136,10 @@ RADIO_METRICS: tuple[Metric, ...] = (
         key="neighbour_cells",
         name="Neighbour cells",
         kind=ValueKind.NUMBER,
-        description="LTE neighbour cells the firmware reports without a scan (goform ngbr_cell_info)",
+        description=(
+            "LTE neighbour cells the router reports in its poll without a scan (count; the list, "
+            "EARFCN, band, PCI, RSRP, RSRQ each, in the sensor's attribute cells)"
+        ),
         features=frozenset({Feature.NEIGHBOUR_CELLS}),
     ),
     Metric(
