@@ -4,8 +4,9 @@ coordinator with each good read; the `cell` event entity and the `cell_changes` 
 What counts as a change, decided once here:
 
 - **The serving cell** is the LTE primary cell while LTE reports one (on LTE and in NSA, where
-  LTE is the anchor), else the NR cell (SA). The NR leg of NSA is not tracked: it comes and goes
-  with traffic and would fire at every burst.
+  LTE is the anchor), else, in 5G SA only, the NR cell. The NR leg of NSA is not tracked: it
+  comes and goes with traffic and would fire at every burst; an NSA read whose LTE values are
+  missing is a read without radio values, not a move to an NR cell.
 - **Its identity** is (rat, cell id). A cell id names one cell of one carrier, so the PCI, EARFCN
   or band changing under the same cell id is no cell change (a build that spells the PCI another
   way, a band field that flips, stays the same cell). Only when either read lacks a cell id does
@@ -80,11 +81,20 @@ def serving_cell(snapshot: ModemSnapshot) -> ServingCell | None:
             band=lte.band,
             earfcn=lte.earfcn,
         )
+    if not _standalone(snapshot.network.network_type):
+        # NSA with the LTE anchor's values missing for a read: no radio values, not an NR cell.
+        return None
     if nr.cell_id is not None or (nr.pci is not None and nr.arfcn is not None):
         return ServingCell(
             rat=NR, cell_id=nr.cell_id, enodeb_id=None, pci=nr.pci, band=nr.band, earfcn=nr.arfcn
         )
     return None
+
+
+def _standalone(network_type: str | None) -> bool:
+    """5G SA ("SA", "NR5G-SA", "5G SA"), the only mode whose serving cell is an NR cell."""
+    text = (network_type or "").upper().replace("-", "_")
+    return text == "SA" or text.endswith("_SA") or text.startswith("SA_") or text == "5G SA"
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,6 +131,11 @@ def test_lte_to_sa_is_a_cell_change_to_an_nr_cell() -> None:
     assert data["previous_rat"] == "lte"
 
 
+def test_nsa_without_its_lte_values_is_no_move_to_nr() -> None:
+    history = CellHistory()
+    assert feed(history, read("nsa"), read("nsa", cell_id="", lte_pci=""), read("nsa")) == []
+
+
 def test_nr_cells_in_sa() -> None:
     history = CellHistory()
     assert feed(history, read("sa"), read("sa", nr5g_pci="1B")) == []  # same NR cell id

@@ -18,6 +18,7 @@ from __future__ import annotations
 from ..catalogue import MetricValue
 from ..neighbours import NeighbourCell
 from ..radio import MAX_LTE_PCI, lte_band_of
+from .cells import standalone
 from .parse import FieldValues, ValueFormat, clean, earfcn, pci, to_hex_int, to_number
 
 ECI_FIELDS = ("cell_id", "network_type")
@@ -44,16 +45,13 @@ NOT_EUTRAN = frozenset(
         "dc-hspa",
         "dc-hspa+",
         "dc-hsdpa",
-        "sa",
-        "nr5g-sa",
-        "nr5g_sa",
     }
 )
 
 
 def _cell_id(values: FieldValues) -> int | None:
-    network_type = (clean(values.get("network_type")) or "").lower()
-    if network_type in NOT_EUTRAN:
+    network_type = clean(values.get("network_type"))
+    if (network_type or "").lower() in NOT_EUTRAN or standalone(network_type):
         return None
     cell = to_hex_int(values.get("cell_id"))
     return cell if cell is not None and cell <= MAX_ECI else None
