@@ -164,6 +164,8 @@ class ZteSensor(ZteEntity, SensorEntity):
     """A modem value."""
 
     entity_description: ZteSensorEntityDescription
+    # The neighbour list changes at nearly every poll: shown, not kept in the recorder's history.
+    _unrecorded_attributes = frozenset({"cells"})
 
     @property
     def native_value(self) -> StateType:
