@@ -11,7 +11,7 @@ from pathlib import Path
 from homeassistant.helpers.entity import EntityDescription
 
 from custom_components.zte_modem.binary_sensor import BINARY_SENSORS
-from custom_components.zte_modem.sensor import SENSORS
+from custom_components.zte_modem.sensor import HA_SENSOR_NAMES, SENSORS
 from custom_components.zte_modem.zte import METRICS, Metric
 from custom_components.zte_modem.zte.goform.fields import SOURCES
 
@@ -46,6 +46,11 @@ not report them right now (no 5G cell, no SIM, sentinel values such as `255` or
   (MC: hex; MF, MU/U, F and UFI builds: decimal). The decision is stored with the
   login profile so it never flips between polls. `nr5g_pci` is hex on every build
   seen (0-1007). `cell_id` is hex on all of them.
+- **Cell identity.** `lte_enodeb_id` and `lte_sector` split the 28-bit E-UTRAN cell id
+  (`cell_id`: hex on goform, decimal on ubus) into eNodeB (>> 8) and sector (& 255). A cell
+  id below 256 is the sector alone (no eNodeB: unknown, never 0), one of 16 bits (256-65535)
+  has neither part, and on 2G/3G or in 5G SA the field is no E-UTRAN cell id. `nr5g_cell_id`
+  is the NR cell identity; the all-ones value an MC7510 reports in NSA (268435455) is unknown.
 - **Bands from the channel.** `lte_band` is derived from the EARFCN with the band
   table of 3GPP TS 36.101 (EARFCN ranges never overlap), `nr5g_band` from the
   NR-ARFCN with TS 38.101. The modem's band fields (`lte_ca_pcell_band`, `lte_band`,
@@ -132,6 +137,7 @@ def render_translations() -> str:
             },
             **{key: value for key, value in written.items() if key not in metric_keys},
         }
+    strings["entity"]["sensor"] |= {key: {"name": name} for key, name in HA_SENSOR_NAMES.items()}
     return json.dumps(strings, indent=2, ensure_ascii=False) + "\n"
 
 

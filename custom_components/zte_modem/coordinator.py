@@ -14,6 +14,7 @@ from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
+from .cell_history import CellHistory
 from .const import CONF_PROFILE, DOMAIN, LOGGER, PAUSE_DURATION
 from .errors import PAUSED, describe_error, unavailable_reason
 from .inbox import SmsInbox
@@ -77,6 +78,8 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self.inbox = SmsInbox(hass, entry.entry_id, client, mark_read=options.sms_mark_read)
         # Who is home, from the client lists the polls bring (presence.py).
         self.presence = PresenceTracker(consider_home=timedelta(seconds=options.consider_home))
+        # Which cell serves the router, and its changes (cell_history.py): good reads only.
+        self.cells = CellHistory()
 
     @property
     def availability(self) -> ModemAvailability:
@@ -154,6 +157,7 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self.last_read_at = time.monotonic()
         self._store_profile()
         self.presence.update(snapshot.clients, dt_util.utcnow())
+        self.cells.update(snapshot)
         if self.capabilities is None or self.capabilities.supports(Feature.SMS):
             await self.inbox.async_check(snapshot)
         return snapshot

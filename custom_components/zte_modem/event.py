@@ -1,4 +1,5 @@
-"""The SMS event entity: one `received` event per incoming message, parts joined."""
+"""The event entities: SMS (one `received` event per incoming message, parts joined) and the
+serving cell (`cell_changed`, `network_type_changed`: cell_history.py says when)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from .cell_history import CELL_CHANGED, NETWORK_TYPE_CHANGED
 from .coordinator import ZteCoordinator
 from .entity import ZteEntity, remove_not_offered
 from .runtime import ZteConfigEntry
@@ -16,16 +18,22 @@ PARALLEL_UPDATES = 0
 RECEIVED = "received"
 
 SMS = EventEntityDescription(key="sms", translation_key="sms", event_types=[RECEIVED])
+CELL = EventEntityDescription(
+    key="cell", translation_key="cell", event_types=[CELL_CHANGED, NETWORK_TYPE_CHANGED]
+)
 
 
 async def async_setup_entry(
     hass: HomeAssistant, entry: ZteConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
-    """Add the SMS event entity."""
+    """Add the cell event entity, and the SMS one where the router has SMS."""
+    coordinator = entry.runtime_data.coordinator
+    entities: list[EventEntity] = [ZteCellEvent(coordinator)]
     if entry.runtime_data.capabilities.supports(Feature.SMS):
-        async_add_entities([ZteSmsEvent(entry.runtime_data.coordinator)])
+        entities.append(ZteSmsEvent(coordinator))
     else:
         remove_not_offered(hass, entry, Platform.EVENT, [SMS.key])
+    async_add_entities(entities)
 
 
 class ZteSmsEvent(ZteEntity, EventEntity):
@@ -49,6 +57,31 @@ class ZteSmsEvent(ZteEntity, EventEntity):
         for message in self.coordinator.inbox.take_new():
             self._trigger_event(RECEIVED, message.event_data())
             self.async_write_ha_state()
+
+    @property
+    def available(self) -> bool:
+        """Events are history: the entity stays usable while the modem is briefly unreachable."""
+        return True
+
+
+class ZteCellEvent(ZteEntity, EventEntity):
+    """Fires `cell_changed` (rat, cell_id, enodeb_id, pci, band, earfcn and each `previous_`) and
+    `network_type_changed` (network_type, previous_network_type), once per change."""
+
+    def __init__(self, coordinator: ZteCoordinator) -> None:
+        super().__init__(coordinator, CELL)
+        # Changes before this entity existed are not its to fire.
+        self._seen = coordinator.cells.sequence
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        events = self.coordinator.cells.since(self._seen)
+        for event in events:
+            self._seen = event.sequence
+            self._trigger_event(event.event_type, event.data)
+            self.async_write_ha_state()
+        if not events:
+            super()._handle_coordinator_update()
 
     @property
     def available(self) -> bool:

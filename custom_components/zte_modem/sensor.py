@@ -7,22 +7,33 @@ from dataclasses import dataclass
 from typing import Any
 
 from homeassistant.components.sensor import (
+    RestoreSensor,
     SensorDeviceClass,
     SensorEntity,
+    SensorEntityDescription,
     SensorStateClass,
 )
 from homeassistant.const import EntityCategory, Platform, UnitOfTime
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 
 from . import sensor_kinds as kinds
+from .cell_history import CELL_CHANGED
+from .coordinator import ZteCoordinator
 from .entity import ZteEntity, offered, remove_not_offered
 from .runtime import ZteConfigEntry
 from .sensor_kinds import ZteSensorEntityDescription
 from .zte import ModemCapabilities, ModemSnapshot
 
 PARALLEL_UPDATES = 0
+
+# A sensor of the HA side, not of the catalogue: how often the serving cell changed (cell_history.py).
+CELL_CHANGES = SensorEntityDescription(
+    key="cell_changes", translation_key="cell_changes", state_class=SensorStateClass.TOTAL_INCREASING
+)
+# Names of the sensors outside the catalogue (scripts/generate.py writes them into the translations).
+HA_SENSOR_NAMES = {CELL_CHANGES.key: "Cell changes"}
 
 
 SENSORS: tuple[ZteSensorEntityDescription, ...] = (
@@ -46,6 +57,17 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
     kinds.diagnostic("lte_earfcn", lambda s: s.lte.earfcn, enabled=False),
     kinds.diagnostic("lte_pci", lambda s: s.lte.pci),
     kinds.diagnostic("cell_id", lambda s: s.lte.cell_id),
+    kinds.diagnostic("lte_enodeb_id", lambda s: s.lte.enodeb_id),
+    kinds.diagnostic("lte_sector", lambda s: s.lte.sector),
+    ZteSensorEntityDescription(
+        key="neighbour_cells",
+        translation_key="neighbour_cells",
+        state_class=SensorStateClass.MEASUREMENT,
+        entity_category=EntityCategory.DIAGNOSTIC,
+        entity_registry_enabled_default=False,
+        value_fn=lambda s: len(s.neighbours) if s.neighbours is not None else None,
+        attributes_fn=lambda s: {"cells": [cell.as_dict() for cell in s.neighbours or ()]},
+    ),
     kinds.frequency("lte_bandwidth", lambda s: s.lte.bandwidth, enabled=True),
     ZteSensorEntityDescription(
         key="lte_ca_bands", translation_key="lte_ca_bands", value_fn=lambda s: s.lte.ca_bands
@@ -57,6 +79,7 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
     kinds.signal("nr5g_sinr", lambda s: s.nr5g.sinr, dbm=False),
     ZteSensorEntityDescription(key="nr5g_band", translation_key="nr5g_band", value_fn=lambda s: s.nr5g.band),
     kinds.diagnostic("nr5g_pci", lambda s: s.nr5g.pci),
+    kinds.diagnostic("nr5g_cell_id", lambda s: s.nr5g.cell_id, enabled=False),
     kinds.diagnostic("nr5g_arfcn", lambda s: s.nr5g.arfcn, enabled=False),
     kinds.frequency("nr5g_frequency", lambda s: s.nr5g.frequency, enabled=False, precision=2),
     kinds.diagnostic("nr5g_ca_bands", lambda s: s.nr5g.ca_bands, enabled=False),
@@ -136,23 +159,34 @@ async def async_setup_entry(
     coordinator, capabilities = entry.runtime_data.coordinator, entry.runtime_data.capabilities
     wanted = [description for description in SENSORS if offered(capabilities, description.key)]
     remove_not_offered(hass, entry, Platform.SENSOR, {d.key for d in SENSORS} - {d.key for d in wanted})
-    async_add_entities(
-        ZteBandLockSensor(coordinator, description)
-        if description.key in BAND_LOCKS
-        else ZteSensor(coordinator, description)
+    entities: list[SensorEntity] = [
+        (ZteBandLockSensor if description.key in BAND_LOCKS else ZteSensor)(coordinator, description)
         for description in wanted
-    )
+    ]
+    entities.append(ZteCellChangesSensor(coordinator))
+    async_add_entities(entities)
 
 
 class ZteSensor(ZteEntity, SensorEntity):
     """A modem value."""
 
     entity_description: ZteSensorEntityDescription
+    # The neighbour list changes at nearly every poll: shown, not kept in the recorder's history.
+    _unrecorded_attributes = frozenset({"cells"})
 
     @property
     def native_value(self) -> StateType:
         """The value; None (unknown) when the modem does not report it now."""
         return self.entity_description.value_fn(self.coordinator.data)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """The description's attributes (the neighbour cells' list), and the paused flag."""
+        attributes_fn = self.entity_description.attributes_fn
+        base = super().extra_state_attributes
+        if attributes_fn is None:
+            return base
+        return {**attributes_fn(self.coordinator.data), **(base or {})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,3 +239,35 @@ class ZteBandLockSensor(ZteSensor):
         prefix = BAND_LOCKS[self.entity_description.key].prefix
         bands = [f"{prefix}{band}" for band in allowed] if allowed else None
         return {**(super().extra_state_attributes or {}), "bands": bands}
+
+
+class ZteCellChangesSensor(ZteEntity, RestoreSensor):
+    """How many times the serving cell changed: once per `cell_changed`, kept across restarts."""
+
+    def __init__(self, coordinator: ZteCoordinator) -> None:
+        super().__init__(coordinator, CELL_CHANGES)
+        self._count = 0
+        self._attr_native_value = 0
+        self._seen = coordinator.cells.sequence
+
+    async def async_added_to_hass(self) -> None:
+        """Count on from the last count stored before the restart."""
+        await super().async_added_to_hass()
+        last = await self.async_get_last_sensor_data()
+        if last is not None and isinstance(last.native_value, int | float):
+            self._count = self._attr_native_value = int(last.native_value)
+        self._seen = self.coordinator.cells.sequence
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        for event in self.coordinator.cells.since(self._seen):
+            self._seen = event.sequence
+            if event.event_type == CELL_CHANGED:
+                self._count += 1
+                self._attr_native_value = self._count
+        super()._handle_coordinator_update()
+
+    @property
+    def available(self) -> bool:
+        """A count of what was seen: usable while the modem is briefly unreachable."""
+        return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -30,6 +31,8 @@ class ZteSensorEntityDescription(SensorEntityDescription):
     """A sensor and where its value sits in a read."""
 
     value_fn: Callable[[ModemSnapshot], StateType]
+    # State attributes beside the value (the neighbour cells' list); None: none.
+    attributes_fn: Callable[[ModemSnapshot], dict[str, Any]] | None = None
 
 
 def signal(

@@ -71,6 +71,9 @@ async def test_scenarios(make_modem: ModemFactory, make_client: ClientFactory, s
         "sa": {"network_type": "SA", "lte_rsrp": None, "nr5g_band": "n78", "nr5g_pci": 26},
         "no_service": {"connected": False, "provider": None, "lte_rsrp": None, "signal_bars": 0},
         "no_sim": {"sim_state": "modem_sim_undetected", "signal_bars": None, "roaming": None},
+        "lte_other_cell": {"lte_enodeb_id": 0x2C2A1, "lte_sector": 7, "lte_band": "B20", "lte_pci": 0xC9},
+        "lte_short_cell_id": {"cell_id": 0x1B, "lte_enodeb_id": None, "lte_sector": 0x1B},
+        "lte_16bit_cell_id": {"cell_id": 0x9C41, "lte_enodeb_id": None, "lte_sector": None},
     }[scenario]
     for key, value in expected.items():
         assert snapshot.values[key] == value, key

@@ -20,6 +20,7 @@ NO_LTE = {
     "wan_active_band": "",
     "wan_active_channel": "",
     "wan_lte_ca": "",
+    "ngbr_cell_info": "",
     **{f"lte_rsrp_{n}": "" for n in range(1, 5)},
     **{f"lte_snr_{n}": "" for n in range(1, 5)},
 }
@@ -30,6 +31,7 @@ NO_NR = {
     "Z5g_SINR": "",
     "nr5g_action_band": "",
     "nr5g_pci": "",
+    "nr5g_cell_id": "",
     "nr5g_action_channel": "",
     "5g_rx0_rsrp": "",
     "5g_rx1_rsrp": "",
@@ -66,6 +68,10 @@ LTE = {
     "lte_snr_2": "11.0",
     "lte_snr_3": "10.5",
     "lte_snr_4": "9.0",
+    # Neighbours as the MC801A/MC888 script reads them: "EARFCN,PCI,RSRQ,RSRP,RSSI;" per cell, the
+    # PCI in the build's notation (zte-protocol.md §7.1 [TPO]; one public test, source id
+    # 25451351060, writes "1800,123,5,-95,-60;3500,456,8,-105,-70"). EARFCN 6300 is band 20.
+    "ngbr_cell_info": "1300,1F5,-12,-101,-70;1300,12C,-14,-106,-74;6300,C9,-11,-98,-68;",
     "wan_ipaddr": "10.141.22.7",
     "ipv6_wan_ipaddr": "2a02:aa1:1001::1",
     "wan_apn": "online.telia.se",
@@ -107,6 +113,7 @@ NSA = {
     "Z5g_SINR": "15.0",
     "nr5g_action_band": "n78",
     "nr5g_pci": "3EF",
+    "nr5g_cell_id": "1A2B3C401",
     "nr5g_action_channel": "640000",
     "5g_rx0_rsrp": "-87",
     "5g_rx1_rsrp": "-90",
@@ -125,6 +132,7 @@ SA = {
     "Z5g_SINR": "21.0",
     "nr5g_action_band": "78",
     "nr5g_pci": "1A",
+    "nr5g_cell_id": "1A2B3C4F2",
     "nr5g_action_channel": "627264",
     "5g_rx0_rsrp": "-81",
     "5g_rx1_rsrp": "-84",
@@ -154,10 +162,31 @@ NO_SIM = {
     "sms_dev_unread_num": "",
 }
 
+# The serving LTE cell moved: another eNodeB (0x2C2A1 = 180897, sector 0x07), PCI, EARFCN and band
+# (B20 at EARFCN 6300). Tests move the modem with the "lte_other_cell" scenario or these values.
+OTHER_CELL = {
+    "cell_id": "2c2a107",
+    "lte_pci": "C9",
+    "lte_ca_pcell_band": "20",
+    "lte_ca_pcell_arfcn": "6300",
+    "lte_ca_pcell_bandwidth": "10.0",
+    "wan_active_band": "LTE BAND 20",
+    "wan_active_channel": "6300",
+    "ngbr_cell_info": "1300,1F4,-11,-96,-66;",
+}
+LTE_OTHER_CELL = {**LTE, **OTHER_CELL}
+# A firmware reporting the local cell id alone (below 256: the sector, no eNodeB part), and one
+# reporting a 16-bit CI (neither part): cell_identity.py says what is made of them.
+LTE_SHORT_CELL_ID = {**LTE, "cell_id": "1B"}
+LTE_16BIT_CELL_ID = {**LTE, "cell_id": "9C41"}
+
 SCENARIOS: dict[str, dict[str, str]] = {
     "lte": LTE,
     "lte_ca": LTE_CA,
     "lte_ca_intra": LTE_CA_INTRA,
+    "lte_other_cell": LTE_OTHER_CELL,
+    "lte_short_cell_id": LTE_SHORT_CELL_ID,
+    "lte_16bit_cell_id": LTE_16BIT_CELL_ID,
     "nsa": NSA,
     "sa": SA,
     "no_service": NO_SERVICE,

@@ -286,12 +286,15 @@ class ModemSimulator:
                 "Z5g_SINR",
                 "nr5g_action_band",
                 "nr5g_pci",
+                "nr5g_cell_id",
                 "nr5g_action_channel",
             ):
                 data[key] = ""
         if self.profile.pci_decimal and data.get("lte_pci"):
             # MF-series firmware writes the PCI in decimal; 205 read as hex would be 517.
             data["lte_pci"] = "205"
+            # ...and the neighbours' PCIs too.
+            data["ngbr_cell_info"] = _decimal_neighbour_pcis(data.get("ngbr_cell_info", ""))
         if self.profile.nr_aliases:
             for source, aliases in NR_ALIASES.items():
                 for alias in aliases:
@@ -881,3 +884,15 @@ class ModemSimulator:
         except (KeyError, ValueError, TypeError) as err:
             return web.json_response({"error": f"bad command: {err}"}, status=400)
         return web.json_response(self.snapshot_state())
+
+
+def _decimal_neighbour_pcis(rows: str) -> str:
+    """`ngbr_cell_info` with each row's PCI (second column) written in decimal."""
+    out = []
+    for row in rows.split(";"):
+        parts = row.split(",")
+        if len(parts) >= 2 and parts[1]:
+            parts[1] = str(int(parts[1], 16))
+        if row:
+            out.append(",".join(parts))
+    return "".join(f"{row};" for row in out)

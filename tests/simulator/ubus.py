@@ -156,6 +156,20 @@ NSA_RADIO: dict[str, Any] = {
     "nr5g_rsrp": -91,
     "nr5g_rsrq": -12,
     "nr5g_snr": "18.0",
+    # The all-ones 28 bits the MC7510 answers in ENDC: unknown, not a cell (same fixture).
+    "nr5g_cell_id": 268435455,
+}
+
+# The serving cells moved (tests set `sim.radio.update(OTHER_CELL_RADIO)`): another eNodeB
+# (0x2C2A107: eNodeB 180897, sector 7), PCI 201 on B20 / EARFCN 6300, and an NR cell id as a
+# U60 Pro reports it (tests/fixtures/real/ubus/mu5250-nwinfo_get_netinfo-u60manual.json).
+OTHER_CELL_RADIO: dict[str, Any] = {
+    "cell_id": 0x2C2A107,
+    "lte_pci": 201,
+    "wan_active_band": "LTE BAND 20",
+    "wan_active_channel": 6300,
+    "lteca": "201,20,53711,6300,10.0;",
+    "nr5g_cell_id": 13313155135,
 }
 
 

@@ -39,6 +39,7 @@ from .exceptions import (
 )
 from .interface import ModemClient
 from .models import ModemDevice, ModemSnapshot
+from .neighbours import NeighbourCell
 from .plan import PlanSettings, billing_period, projected_bytes
 from .privacy import PRIVATE_KEYS, REDACTED, redact
 from .sms import SmsCapacity, SmsMessage, SmsSendResult, SmsTag, new_messages
@@ -69,6 +70,7 @@ __all__ = [
     "ModemClient",
     "ModemDevice",
     "ModemSnapshot",
+    "NeighbourCell",
     "PlanSettings",
     "SmsCapacity",
     "SmsMessage",

@@ -20,6 +20,7 @@ class Feature(StrEnum):
     CLIENTS = "clients"  # the router lists the devices connected to it (Wi-Fi, guest, LAN)
     APN = "apn"  # stored APN profiles, one of which (or automatic) can be chosen
     FIRMWARE_UPDATE = "firmware_update"  # the router reports its update state (read only here)
+    NEIGHBOUR_CELLS = "neighbour_cells"  # LTE neighbour cells reported without starting a scan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

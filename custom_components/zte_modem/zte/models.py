@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .apn import ApnState
 from .catalogue import MetricValue
 from .clients import ClientList
+from .neighbours import NeighbourCell
 from .plan import PlanSettings
 from .values import (
     ControlValues,
@@ -59,6 +60,7 @@ class ModemSnapshot:
     `clients`: the last read of the client lists (None: the router offers none, or none read
     yet); its `generation` says whether this snapshot brought a new one.
     `apn` and `plan_settings`: what the APN select and the data-plan controls show.
+    `neighbours`: the LTE neighbour cells reported in the poll (None: the router reports none).
     `raw` is the transport's own answer, for diagnostics only (redacted there): nothing else
     may read meaning into it.
     """
@@ -80,6 +82,7 @@ class ModemSnapshot:
     # None when this router did not report them.
     apn: ApnState | None = None
     plan_settings: PlanSettings | None = None
+    neighbours: tuple[NeighbourCell, ...] | None = None
 
     @classmethod
     def from_values(
@@ -94,6 +97,7 @@ class ModemSnapshot:
         raw: Mapping[str, str] | None = None,
         apn: ApnState | None = None,
         plan_settings: PlanSettings | None = None,
+        neighbours: tuple[NeighbourCell, ...] | None = None,
     ) -> ModemSnapshot:
         """From values keyed by catalogue metric (a missing key reads as None)."""
         if clients is not None:
@@ -114,4 +118,5 @@ class ModemSnapshot:
             raw=dict(raw or {}),
             apn=apn,
             plan_settings=plan_settings,
+            neighbours=neighbours,
         )

@@ -41,6 +41,8 @@ class LteValues:
     earfcn: int | None
     pci: int | None
     cell_id: int | None
+    enodeb_id: int | None  # lte_enodeb_id
+    sector: int | None  # lte_sector
     bandwidth: float | None
     ca_bands: str | None
     ca_total_bandwidth: float | None
@@ -60,6 +62,8 @@ class LteValues:
             earfcn=_integer(values.get("lte_earfcn")),
             pci=_integer(values.get("lte_pci")),
             cell_id=_integer(values.get("cell_id")),
+            enodeb_id=_integer(values.get("lte_enodeb_id")),
+            sector=_integer(values.get("lte_sector")),
             bandwidth=_number(values.get("lte_bandwidth")),
             ca_bands=_text(values.get("lte_ca_bands")),
             ca_total_bandwidth=_number(values.get("lte_ca_total_bandwidth")),
@@ -78,6 +82,7 @@ class NrValues:
     sinr: float | None
     band: str | None
     pci: int | None
+    cell_id: int | None  # nr5g_cell_id
     arfcn: int | None
     frequency: float | None
     ca_bands: str | None
@@ -92,6 +97,7 @@ class NrValues:
             sinr=_number(values.get("nr5g_sinr")),
             band=_text(values.get("nr5g_band")),
             pci=_integer(values.get("nr5g_pci")),
+            cell_id=_integer(values.get("nr5g_cell_id")),
             arfcn=_integer(values.get("nr5g_arfcn")),
             frequency=_number(values.get("nr5g_frequency")),
             ca_bands=_text(values.get("nr5g_ca_bands")),

@@ -113,6 +113,35 @@ RADIO_METRICS: tuple[Metric, ...] = (
         description="E-UTRAN cell id (decimal; eNodeB id = cell id // 256)",
         aggregates={"lte": "cell_id"},
     ),
+    # Not in the `lte` aggregate: the MQTT contract fixes its keys.
+    Metric(
+        key="lte_enodeb_id",
+        name="LTE eNodeB ID",
+        kind=ValueKind.NUMBER,
+        description=(
+            "LTE base station (eNodeB) id: the 28-bit E-UTRAN cell id >> 8; unknown when the "
+            "firmware reports a cell id of 16 bits or fewer (no eNodeB part)"
+        ),
+    ),
+    Metric(
+        key="lte_sector",
+        name="LTE sector",
+        kind=ValueKind.NUMBER,
+        description=(
+            "LTE cell (sector) of the eNodeB: the E-UTRAN cell id & 0xFF; a cell id below 256 is "
+            "the sector alone"
+        ),
+    ),
+    Metric(
+        key="neighbour_cells",
+        name="Neighbour cells",
+        kind=ValueKind.NUMBER,
+        description=(
+            "LTE neighbour cells the router reports in its poll without a scan (count; the list, "
+            "EARFCN, band, PCI, RSRP, RSRQ each, in the sensor's attribute cells)"
+        ),
+        features=frozenset({Feature.NEIGHBOUR_CELLS}),
+    ),
     Metric(
         key="lte_bandwidth",
         name="LTE bandwidth",
@@ -190,6 +219,13 @@ RADIO_METRICS: tuple[Metric, ...] = (
         kind=ValueKind.NUMBER,
         description="5G NR physical cell id 0-1007 (decimal; the firmware writes it in hex)",
         aggregates={"nr5g": "pci"},
+        features=frozenset({Feature.NR5G}),
+    ),
+    Metric(
+        key="nr5g_cell_id",
+        name="5G cell ID",
+        kind=ValueKind.NUMBER,
+        description="5G NR cell identity (NCI, decimal) where the firmware reports one",
         features=frozenset({Feature.NR5G}),
     ),
     Metric(

@@ -217,6 +217,7 @@ class GoformClient:
                 Feature.CELL_LOCK,
                 Feature.MOBILE_DATA,
                 Feature.DATA_PLAN,
+                Feature.NEIGHBOUR_CELLS,  # ngbr_cell_info rides in the poll's GET; "" where absent
             }
             evidence = list(offered.evidence)
             if offered.has_5g:

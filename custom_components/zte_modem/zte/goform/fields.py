@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..catalogue import METRICS, MetricValue
-from . import cells, locks, parse, plan, sms_format
+from . import cell_identity, cells, locks, parse, plan, sms_format
 from .parse import DEFAULT_FORMAT, Parser, ValueFormat
 
 
@@ -64,6 +64,9 @@ SOURCES: Mapping[str, Source] = {
     "lte_earfcn": Source(cells.LTE_PCELL_FIELDS, cells.lte_earfcn_parser),
     "lte_pci": Source(("lte_pci",), parse.lte_pci),
     "cell_id": Source(("cell_id",), parse.first_of(parse.to_hex_int)),
+    "lte_enodeb_id": Source(cell_identity.ECI_FIELDS, cell_identity.enodeb_id),
+    "lte_sector": Source(cell_identity.ECI_FIELDS, cell_identity.sector),
+    "neighbour_cells": Source(cell_identity.NEIGHBOUR_FIELDS, cell_identity.neighbour_count),
     "lte_bandwidth": Source(cells.LTE_PCELL_BANDWIDTH_FIELDS, cells.lte_bandwidth),
     "lte_ca_bands": Source(cells.LTE_CA_FIELDS, cells.lte_ca_bands_parser),
     "lte_ca_total_bandwidth": Source(cells.LTE_CA_FIELDS, cells.lte_ca_total_bandwidth_parser),
@@ -73,6 +76,7 @@ SOURCES: Mapping[str, Source] = {
     "nr5g_sinr": Source(("Z5g_SINR", "nr5g_sinr", "Z5g_snr"), parse.nr_sinr),
     "nr5g_band": Source(cells.NR_FIELDS, cells.nr_band_parser),
     "nr5g_pci": Source(("nr5g_pci",), parse.nr_pci),
+    "nr5g_cell_id": Source(cell_identity.NR_CELL_ID_FIELDS, cell_identity.nr_cell_id),
     "nr5g_arfcn": Source(cells.NR_FIELDS, cells.nr_arfcn_parser),
     "nr5g_frequency": Source(cells.NR_FIELDS, cells.nr_frequency_parser),
     "nr5g_ca_bands": Source(cells.NR_CA_FIELDS, cells.nr_ca_bands_parser),

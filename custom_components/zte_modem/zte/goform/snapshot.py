@@ -8,6 +8,7 @@ from ..apn import ApnState
 from ..clients import ClientList
 from ..models import ModemSnapshot
 from .apn import SECRET_FIELDS, apn_state
+from .cell_identity import neighbours
 from .controls import mobile_data_on
 from .device import device_from_raw
 from .fields import parse_values
@@ -40,4 +41,5 @@ def snapshot_from_raw(
         raw={key: value for key, value in text.items() if key != CLOCK_FIELD and key not in SECRET_FIELDS},
         apn=apn if apn is not None else apn_state(text),
         plan_settings=plan_settings(text),
+        neighbours=neighbours(text.get("ngbr_cell_info"), value_format),
     )

@@ -241,6 +241,7 @@ class UbusClient:
                     "Firmware update: zwrt_zte_dm/zwrt_fota_res "
                     + ("answered" if Feature.FIRMWARE_UPDATE in features else "not answered"),
                     f"ubus: {NOT_YET}: USSD",
+                    "ubus: neighbour cells only after nwinfo_scan_nbr, a scan that drops data: not offered",
                 ),
             )
         return self._capabilities

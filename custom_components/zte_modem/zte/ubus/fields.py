@@ -50,8 +50,9 @@ SAME_NAMES = (
 )
 # Levels a radio that is not in use reports as int 0 (a U60 Pro on SA: lte_rsrp = 0).
 LEVELS = ("lte_rsrp", "lte_rsrq", "lte_rssi", "nr5g_rsrp", "nr5g_rsrq")
-# Identifiers goform writes in hex and ubus in decimal.
-HEX_IN_GOFORM = ("cell_id", "nr5g_pci")
+# Identifiers goform writes in hex and ubus in decimal (the eNodeB and sector are derived from
+# cell_id by goform's field table, so both notations end in one parser).
+HEX_IN_GOFORM = ("cell_id", "nr5g_pci", "nr5g_cell_id")
 TRAFFIC_NAMES = {
     "real_rx_speed": "realtime_rx_thrpt",
     "real_tx_speed": "realtime_tx_thrpt",
