@@ -31,6 +31,7 @@ CONF_SMS_MARK_READ: Final = "sms_mark_read"
 CONF_TRACK_DEVICES: Final = "track_devices"
 CONF_CONSIDER_HOME: Final = "consider_home"
 CONF_TRACKING_INTERVAL: Final = "tracking_interval"
+CONF_ALIGNMENT_INTERVAL: Final = "alignment_interval"
 
 DEFAULT_MQTT_BRIDGE: Final = True
 DEFAULT_MQTT_ROOT: Final = "zte"
@@ -45,6 +46,10 @@ DEFAULT_TRACK_DEVICES: Final = False
 DEFAULT_CONSIDER_HOME: Final = 180
 DEFAULT_TRACKING_INTERVAL: Final = 60
 MIN_TRACKING_INTERVAL: Final = 10
+# Antenna alignment mode polls this often (seconds).
+DEFAULT_ALIGNMENT_INTERVAL: Final = 2
+MIN_ALIGNMENT_INTERVAL: Final = 1
+MAX_ALIGNMENT_INTERVAL: Final = 10
 
 # The web UI gets the modem for this long when the user pauses polling.
 PAUSE_DURATION: Final = timedelta(minutes=15)

@@ -9,6 +9,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntry
 
 from .const import (
+    CONF_ALIGNMENT_INTERVAL,
     CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
@@ -20,6 +21,7 @@ from .const import (
     CONF_SMS_MARK_READ,
     CONF_TRACK_DEVICES,
     CONF_TRACKING_INTERVAL,
+    DEFAULT_ALIGNMENT_INTERVAL,
     DEFAULT_CONSIDER_HOME,
     DEFAULT_DISCOVERY,
     DEFAULT_DISCOVERY_PREFIX,
@@ -49,6 +51,7 @@ class ZteOptions:
     track_devices: bool = DEFAULT_TRACK_DEVICES
     consider_home: int = DEFAULT_CONSIDER_HOME
     tracking_interval: int = DEFAULT_TRACKING_INTERVAL
+    alignment_interval: int = DEFAULT_ALIGNMENT_INTERVAL
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> ZteOptions:
@@ -66,6 +69,7 @@ class ZteOptions:
             track_devices=bool(options.get(CONF_TRACK_DEVICES, defaults.track_devices)),
             consider_home=int(options.get(CONF_CONSIDER_HOME, defaults.consider_home)),
             tracking_interval=int(options.get(CONF_TRACKING_INTERVAL, defaults.tracking_interval)),
+            alignment_interval=int(options.get(CONF_ALIGNMENT_INTERVAL, defaults.alignment_interval)),
         )
 
     @classmethod
@@ -92,4 +96,5 @@ class ZteOptions:
             CONF_TRACK_DEVICES: self.track_devices,
             CONF_CONSIDER_HOME: self.consider_home,
             CONF_TRACKING_INTERVAL: self.tracking_interval,
+            CONF_ALIGNMENT_INTERVAL: self.alignment_interval,
         }

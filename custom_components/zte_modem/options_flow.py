@@ -11,6 +11,7 @@ from homeassistant.helpers.selector import NumberSelector, NumberSelectorConfig,
 
 from .compat import vol
 from .const import (
+    CONF_ALIGNMENT_INTERVAL,
     CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
@@ -24,7 +25,9 @@ from .const import (
     CONF_TRACKING_INTERVAL,
     DEFAULT_DISCOVERY_PREFIX,
     DOMAIN,
+    MAX_ALIGNMENT_INTERVAL,
     MAX_SCAN_INTERVAL,
+    MIN_ALIGNMENT_INTERVAL,
     MIN_SCAN_INTERVAL,
     MIN_TRACKING_INTERVAL,
     MQTT_DOMAIN,
@@ -82,6 +85,7 @@ def _options_schema() -> vol.Schema:
             vol.Required(CONF_TRACK_DEVICES): bool,
             vol.Required(CONF_CONSIDER_HOME): _seconds(0, 3600),
             vol.Required(CONF_TRACKING_INTERVAL): _seconds(MIN_TRACKING_INTERVAL, MAX_SCAN_INTERVAL),
+            vol.Required(CONF_ALIGNMENT_INTERVAL): _seconds(MIN_ALIGNMENT_INTERVAL, MAX_ALIGNMENT_INTERVAL),
         }
     )
 
@@ -124,6 +128,7 @@ class ZteModemOptionsFlow(OptionsFlow):
                     CONF_MAX_AGE: int(user_input[CONF_MAX_AGE]),
                     CONF_CONSIDER_HOME: int(user_input[CONF_CONSIDER_HOME]),
                     CONF_TRACKING_INTERVAL: int(user_input[CONF_TRACKING_INTERVAL]),
+                    CONF_ALIGNMENT_INTERVAL: int(user_input[CONF_ALIGNMENT_INTERVAL]),
                 }
                 # No update listener in __init__.py: the flow schedules the entry's reload itself.
                 self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.components.sensor import (
     SensorDeviceClass,
     SensorEntity,
     SensorStateClass,
 )
-from homeassistant.const import EntityCategory, Platform, UnitOfTime
+from homeassistant.const import PERCENTAGE, EntityCategory, Platform, UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
@@ -120,6 +122,14 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
     kinds.temperature("pa_temperature", lambda s: s.temperatures.power_amplifier),
     kinds.temperature("rf_5g_temperature", lambda s: s.temperatures.rf_5g),
     kinds.temperature("wifi_temperature", lambda s: s.temperatures.wifi),
+    ZteSensorEntityDescription(
+        key="signal_quality",
+        translation_key="signal_quality",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
+        value_fn=lambda s: s.signal_quality,
+    ),
 )
 
 
@@ -130,7 +140,9 @@ async def async_setup_entry(
     coordinator, capabilities = entry.runtime_data.coordinator, entry.runtime_data.capabilities
     wanted = [description for description in SENSORS if offered(capabilities, description.key)]
     remove_not_offered(hass, entry, Platform.SENSOR, {d.key for d in SENSORS} - {d.key for d in wanted})
-    async_add_entities(ZteSensor(coordinator, description) for description in wanted)
+    async_add_entities(
+        (ZteSignalQualitySensor if d.key == "signal_quality" else ZteSensor)(coordinator, d) for d in wanted
+    )
 
 
 class ZteSensor(ZteEntity, SensorEntity):
@@ -142,3 +154,13 @@ class ZteSensor(ZteEntity, SensorEntity):
     def native_value(self) -> StateType:
         """The value; None (unknown) when the modem does not report it now."""
         return self.entity_description.value_fn(self.coordinator.data)
+
+
+class ZteSignalQualitySensor(ZteSensor):
+    """The 0-100 signal quality (zte/quality.py); while alignment runs, the best since it started."""
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """`best` and `best_at` during alignment mode."""
+        run = self.coordinator.alignment
+        return run.attributes() if run is not None else None

@@ -9,6 +9,7 @@ from .apn import ApnState
 from .catalogue import MetricValue
 from .clients import ClientList
 from .plan import PlanSettings
+from .quality import quality_of
 from .values import (
     ControlValues,
     DataPlanValues,
@@ -80,6 +81,8 @@ class ModemSnapshot:
     # None when this router did not report them.
     apn: ApnState | None = None
     plan_settings: PlanSettings | None = None
+    # 0..100 from the RSRP and SINR of LTE and NR (quality.py); None without any of them.
+    signal_quality: int | None = None
 
     @classmethod
     def from_values(
@@ -98,6 +101,8 @@ class ModemSnapshot:
         """From values keyed by catalogue metric (a missing key reads as None)."""
         if clients is not None:
             values = {**values, "connected_devices": clients.count}
+        quality = quality_of(values)
+        values = {**values, "signal_quality": quality}
         return cls(
             device=device,
             values=dict(values),
@@ -114,4 +119,5 @@ class ModemSnapshot:
             raw=dict(raw or {}),
             apn=apn,
             plan_settings=plan_settings,
+            signal_quality=quality,
         )
