@@ -23,6 +23,7 @@ from .const import (
     CONF_SMS_MARK_READ,
     CONF_TRACK_DEVICES,
     CONF_TRACKING_INTERVAL,
+    DEFAULT_ALIGNMENT_INTERVAL,
     DEFAULT_DISCOVERY_PREFIX,
     DOMAIN,
     MAX_ALIGNMENT_INTERVAL,
@@ -85,7 +86,9 @@ def _options_schema() -> vol.Schema:
             vol.Required(CONF_TRACK_DEVICES): bool,
             vol.Required(CONF_CONSIDER_HOME): _seconds(0, 3600),
             vol.Required(CONF_TRACKING_INTERVAL): _seconds(MIN_TRACKING_INTERVAL, MAX_SCAN_INTERVAL),
-            vol.Required(CONF_ALIGNMENT_INTERVAL): _seconds(MIN_ALIGNMENT_INTERVAL, MAX_ALIGNMENT_INTERVAL),
+            vol.Optional(CONF_ALIGNMENT_INTERVAL, default=DEFAULT_ALIGNMENT_INTERVAL): _seconds(
+                MIN_ALIGNMENT_INTERVAL, MAX_ALIGNMENT_INTERVAL
+            ),
         }
     )
 

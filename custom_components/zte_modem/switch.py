@@ -145,5 +145,8 @@ class ZteAlignmentSwitch(ZteEntity, SwitchEntity):
         await async_call_modem(self.coordinator, self.coordinator.async_start_alignment, refresh=False)
 
     async def async_turn_off(self, **kwargs: Any) -> None:
-        """Back to the polling interval."""
+        """Back to the polling interval (while paused it is off already: refused like any control)."""
+        await async_call_modem(self.coordinator, self._async_stop, refresh=False)
+
+    async def _async_stop(self) -> None:
         self.coordinator.stop_alignment()
