@@ -15,7 +15,14 @@ from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, Upda
 from homeassistant.util import dt as dt_util
 
 from .alignment import ALIGNMENT_LIMIT, AlignmentRun
-from .const import CONF_PROFILE, DOMAIN, LOGGER, PAUSE_DURATION
+from .const import (
+    CONF_PROFILE,
+    DOMAIN,
+    LOGGER,
+    MAX_ALIGNMENT_INTERVAL,
+    MIN_ALIGNMENT_INTERVAL,
+    PAUSE_DURATION,
+)
 from .errors import PAUSED, describe_error, unavailable_reason
 from .inbox import SmsInbox
 from .options import ZteOptions
@@ -176,7 +183,8 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
             now = dt_util.utcnow()
             self.alignment = AlignmentRun(started_at=now, ends_at=now + ALIGNMENT_LIMIT)
             self._cancel_alignment = async_call_later(self.hass, ALIGNMENT_LIMIT, self._alignment_expired)
-            interval = ZteOptions.from_entry(self.config_entry).alignment_interval
+            option = ZteOptions.from_entry(self.config_entry).alignment_interval
+            interval = min(MAX_ALIGNMENT_INTERVAL, max(MIN_ALIGNMENT_INTERVAL, option))
             LOGGER.info("Alignment mode on for %s: a poll every %d s", self.client.host, interval)
             # The transport leaves its extra reads (settings, SMS storage, client lists) for later.
             self.client.timing.quiet = True
