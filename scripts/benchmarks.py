@@ -291,6 +291,67 @@ async def bench_client_lists() -> None:
         print(f"| {transport} | {off:.2f} | {default:.2f} | {fastest:.2f} |")
 
 
+ALIGNMENT_SECONDS = 2.0
+ALIGNMENT_MINUTES = 10
+
+
+async def alignment_cost(transport: str, *, quiet: bool, interval: float = ALIGNMENT_SECONDS) -> float:
+    """HTTP requests per poll over 10 minutes of polls every `interval` s, the way the coordinator
+    runs them (the SMS list read when the poll says messages may wait, as the inbox does, unless
+    quiet); tracking on (lists every 60 s), a device joining and an SMS arriving every minute."""
+    goform = transport == "goform"
+    modem: ModemSimulator | UbusSimulator = (
+        ModemSimulator("mc801a", "bench-pw") if goform else UbusSimulator("g5ts", "bench-pw")
+    )
+    await modem.start()
+    clock = BenchClock()
+    polls = int(ALIGNMENT_MINUTES * 60 / interval)
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            client = ZteClient(modem.url, "bench-pw", session=session)
+            client.timing.monotonic = clock
+            client.timing.client_list_interval = 60.0
+            await client.read()
+            await client.list_sms()
+            modem.stats.reset()
+            client.timing.quiet = quiet
+            for poll in range(polls):
+                clock.now += interval
+                if clock.now % 60 < interval:
+                    modem.clients.join(f"02:00:00:00:01:{poll % 256:02X}", f"visitor-{poll}", "192.168.0.201")
+                    modem.inject_sms("+46700000000", f"bench {poll}")
+                snapshot = await client.read()
+                if snapshot.sms_waiting and not quiet:
+                    await client.list_sms()
+            return modem.stats.requests / polls
+    finally:
+        await modem.stop()
+
+
+async def bench_alignment() -> None:
+    """Requests per poll and per minute in antenna alignment mode, on both transports."""
+    print("\n## Antenna alignment mode (scripts/bench client)\n")
+    print(
+        f"A poll every {ALIGNMENT_SECONDS:.0f} s for {ALIGNMENT_MINUTES} minutes (the mode's limit); "
+        "tracking on (client lists every 60 s); a device joins and an SMS arrives every minute.\n"
+    )
+    print(
+        "| transport | alignment mode: requests per poll | per minute "
+        "| the same fast polls without the quiet mode: per poll | per minute "
+        "| normal polling (30 s): per minute |"
+    )
+    print("|---|---|---|---|---|---|")
+    per_minute = 60 / ALIGNMENT_SECONDS
+    for transport in ("goform", "ubus"):
+        quiet = await alignment_cost(transport, quiet=True)
+        loud = await alignment_cost(transport, quiet=False)
+        normal = await alignment_cost(transport, quiet=False, interval=POLL_SECONDS)
+        print(
+            f"| {transport} | {quiet:.2f} | {quiet * per_minute:.1f} | {loud:.2f} | {loud * per_minute:.1f} "
+            f"| {normal * 60 / POLL_SECONDS:.1f} |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="scripts/bench")
     parser.add_argument("suite", choices=["client", "mqtt", "all"], nargs="?", default="client")
@@ -301,6 +362,7 @@ def main() -> None:
         asyncio.run(bench_controls())
         asyncio.run(bench_ubus())
         asyncio.run(bench_client_lists())
+        asyncio.run(bench_alignment())
     if args.suite in ("mqtt", "all"):
         # The MQTT figures need a running Home Assistant: pytest's HA harness provides it.
         command = [

@@ -32,6 +32,7 @@ CONF_TRACK_DEVICES: Final = "track_devices"
 CONF_CONSIDER_HOME: Final = "consider_home"
 CONF_TRACKING_INTERVAL: Final = "tracking_interval"
 CONF_IN_USE_THRESHOLD: Final = "in_use_threshold"
+CONF_ALIGNMENT_INTERVAL: Final = "alignment_interval"
 
 DEFAULT_MQTT_BRIDGE: Final = True
 DEFAULT_MQTT_ROOT: Final = "zte"
@@ -48,6 +49,10 @@ DEFAULT_TRACKING_INTERVAL: Final = 60
 MIN_TRACKING_INTERVAL: Final = 10
 # Mobile data counts as in use above this combined rate (kbit/s) for two polls running.
 DEFAULT_IN_USE_THRESHOLD: Final = 50
+# Antenna alignment mode polls this often (seconds).
+DEFAULT_ALIGNMENT_INTERVAL: Final = 2
+MIN_ALIGNMENT_INTERVAL: Final = 1
+MAX_ALIGNMENT_INTERVAL: Final = 10
 
 # The web UI gets the modem for this long when the user pauses polling.
 PAUSE_DURATION: Final = timedelta(minutes=15)

@@ -14,8 +14,16 @@ from homeassistant.helpers.event import async_call_later
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
+from .alignment import ALIGNMENT_LIMIT, AlignmentRun
 from .cell_history import CellHistory
-from .const import CONF_PROFILE, DOMAIN, LOGGER, PAUSE_DURATION
+from .const import (
+    CONF_PROFILE,
+    DOMAIN,
+    LOGGER,
+    MAX_ALIGNMENT_INTERVAL,
+    MIN_ALIGNMENT_INTERVAL,
+    PAUSE_DURATION,
+)
 from .errors import PAUSED, describe_error, unavailable_reason
 from .inbox import SmsInbox
 from .options import ZteOptions
@@ -80,6 +88,9 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self.presence = PresenceTracker(consider_home=timedelta(seconds=options.consider_home))
         # Which cell serves the router, and its changes (cell_history.py): good reads only.
         self.cells = CellHistory()
+        # Antenna alignment mode: the run while it lasts, and the timer that ends it.
+        self.alignment: AlignmentRun | None = None
+        self._cancel_alignment: CALLBACK_TYPE | None = None
 
     @property
     def availability(self) -> ModemAvailability:
@@ -153,14 +164,56 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         except ZteError as err:
             # A failed read never counts as a client's absence.
             self.presence.interrupt()
+            # The router is unavailable: alignment ends at once (no fast polls at a dead router).
+            self.stop_alignment()
             raise self._update_error(err) from err
         self.last_read_at = time.monotonic()
         self._store_profile()
         self.presence.update(snapshot.clients, dt_util.utcnow())
         self.cells.update(snapshot)
+        if self.alignment is not None:
+            self.alignment.observe(snapshot.signal_quality, dt_util.utcnow())
         if self.capabilities is None or self.capabilities.supports(Feature.SMS):
-            await self.inbox.async_check(snapshot)
+            # While alignment runs the list waits (one request per poll); it is read right after.
+            await self.inbox.async_check(snapshot, quiet=self.alignment is not None)
         return snapshot
+
+    async def async_start_alignment(self) -> None:
+        """Antenna alignment mode: poll every "Alignment interval" seconds, with no extra read,
+        for at most ALIGNMENT_LIMIT (callers refuse while paused: controls.async_call_modem)."""
+        if self.paused:
+            raise HomeAssistantError(translation_domain=DOMAIN, translation_key="paused")
+        if self.alignment is None:
+            now = dt_util.utcnow()
+            self.alignment = AlignmentRun(started_at=now, ends_at=now + ALIGNMENT_LIMIT)
+            self._cancel_alignment = async_call_later(self.hass, ALIGNMENT_LIMIT, self._alignment_expired)
+            option = ZteOptions.from_entry(self.config_entry).alignment_interval
+            interval = min(MAX_ALIGNMENT_INTERVAL, max(MIN_ALIGNMENT_INTERVAL, option))
+            LOGGER.info("Alignment mode on for %s: a poll every %d s", self.client.host, interval)
+            # The transport leaves its extra reads (settings, SMS storage, client lists) for later.
+            self.client.timing.quiet = True
+            self.update_interval = timedelta(seconds=interval)
+        # A read now, and the next one scheduled at the fast interval.
+        await self.async_refresh()
+
+    @callback
+    def stop_alignment(self) -> None:
+        """End alignment mode (switched off, its limit reached, paused, router unavailable)."""
+        if self._cancel_alignment is not None:
+            self._cancel_alignment()
+            self._cancel_alignment = None
+        if self.alignment is None:
+            return
+        self.alignment = None
+        self.client.timing.quiet = False
+        self.update_interval = timedelta(seconds=ZteOptions.from_entry(self.config_entry).scan_interval)
+        LOGGER.info("Alignment mode of %s ended", self.client.host)
+        self.async_update_listeners()
+
+    @callback
+    def _alignment_expired(self, _now: datetime) -> None:
+        self._cancel_alignment = None
+        self.stop_alignment()
 
     def _update_error(self, err: ZteError) -> HomeAssistantError:
         """What a failed read raises: reauth for a rejected password, else UpdateFailed (and a
@@ -204,6 +257,7 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         if self._cancel_resume is not None:
             self._cancel_resume()
         self._cancel_resume = async_call_later(self.hass, PAUSE_DURATION, self._resume_later)
+        self.stop_alignment()
         LOGGER.info("Polling of %s paused for %s so the web UI can log in", self.client.host, PAUSE_DURATION)
         # Nobody leaves while the lists are not read.
         self.presence.interrupt()
@@ -233,10 +287,11 @@ class ZteCoordinator(DataUpdateCoordinator[ModemSnapshot]):
         self.config_entry.async_create_task(self.hass, self.async_resume(), "zte_modem resume polling")
 
     async def async_shutdown(self) -> None:
-        """Entry unload (HA calls this itself): the auto-resume timer goes too."""
+        """Entry unload (HA calls this itself): the auto-resume and alignment timers go too."""
         if self._cancel_resume is not None:
             self._cancel_resume()
             self._cancel_resume = None
+        self.stop_alignment()
         await super().async_shutdown()
 
     def diagnostics(self) -> dict[str, Any]:

@@ -41,11 +41,15 @@ class SmsInbox:
         if stored and isinstance(stored.get("last_id"), int):
             self._last_id = stored["last_id"]
 
-    async def async_check(self, snapshot: ModemSnapshot) -> None:
+    async def async_check(self, snapshot: ModemSnapshot, *, quiet: bool = False) -> None:
         """Read the list when the poll says messages may be waiting (or the safety interval
-        passed) and collect the new ones."""
+        passed) and collect the new ones. `quiet` (alignment mode: one request per poll): the
+        read waits, and is made at the first poll after it."""
         due = self._checked_at is None or time.monotonic() - self._checked_at >= CHECK_EVERY
         if not (due or self._retry or snapshot.sms_waiting):
+            return
+        if quiet:
+            self._retry = True
             return
         try:
             messages = await self.client.list_sms()

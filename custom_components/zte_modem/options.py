@@ -9,6 +9,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntry
 
 from .const import (
+    CONF_ALIGNMENT_INTERVAL,
     CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
@@ -21,6 +22,7 @@ from .const import (
     CONF_SMS_MARK_READ,
     CONF_TRACK_DEVICES,
     CONF_TRACKING_INTERVAL,
+    DEFAULT_ALIGNMENT_INTERVAL,
     DEFAULT_CONSIDER_HOME,
     DEFAULT_DISCOVERY,
     DEFAULT_DISCOVERY_PREFIX,
@@ -52,6 +54,7 @@ class ZteOptions:
     consider_home: int = DEFAULT_CONSIDER_HOME
     tracking_interval: int = DEFAULT_TRACKING_INTERVAL
     in_use_threshold: float = DEFAULT_IN_USE_THRESHOLD
+    alignment_interval: int = DEFAULT_ALIGNMENT_INTERVAL
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> ZteOptions:
@@ -70,6 +73,7 @@ class ZteOptions:
             consider_home=int(options.get(CONF_CONSIDER_HOME, defaults.consider_home)),
             tracking_interval=int(options.get(CONF_TRACKING_INTERVAL, defaults.tracking_interval)),
             in_use_threshold=float(options.get(CONF_IN_USE_THRESHOLD, defaults.in_use_threshold)),
+            alignment_interval=int(options.get(CONF_ALIGNMENT_INTERVAL, defaults.alignment_interval)),
         )
 
     @classmethod
@@ -97,4 +101,5 @@ class ZteOptions:
             CONF_CONSIDER_HOME: self.consider_home,
             CONF_TRACKING_INTERVAL: self.tracking_interval,
             CONF_IN_USE_THRESHOLD: self.in_use_threshold,
+            CONF_ALIGNMENT_INTERVAL: self.alignment_interval,
         }

@@ -11,6 +11,7 @@ from homeassistant.helpers.selector import NumberSelector, NumberSelectorConfig,
 
 from .compat import vol
 from .const import (
+    CONF_ALIGNMENT_INTERVAL,
     CONF_CONSIDER_HOME,
     CONF_DISCOVERY,
     CONF_DISCOVERY_PREFIX,
@@ -23,9 +24,12 @@ from .const import (
     CONF_SMS_MARK_READ,
     CONF_TRACK_DEVICES,
     CONF_TRACKING_INTERVAL,
+    DEFAULT_ALIGNMENT_INTERVAL,
     DEFAULT_DISCOVERY_PREFIX,
     DOMAIN,
+    MAX_ALIGNMENT_INTERVAL,
     MAX_SCAN_INTERVAL,
+    MIN_ALIGNMENT_INTERVAL,
     MIN_SCAN_INTERVAL,
     MIN_TRACKING_INTERVAL,
     MQTT_DOMAIN,
@@ -88,6 +92,9 @@ def _options_schema() -> vol.Schema:
                     min=1, max=100000, step=1, unit_of_measurement="kbit/s", mode=NumberSelectorMode.BOX
                 )
             ),
+            vol.Optional(CONF_ALIGNMENT_INTERVAL, default=DEFAULT_ALIGNMENT_INTERVAL): _seconds(
+                MIN_ALIGNMENT_INTERVAL, MAX_ALIGNMENT_INTERVAL
+            ),
         }
     )
 
@@ -131,6 +138,7 @@ class ZteModemOptionsFlow(OptionsFlow):
                     CONF_CONSIDER_HOME: int(user_input[CONF_CONSIDER_HOME]),
                     CONF_TRACKING_INTERVAL: int(user_input[CONF_TRACKING_INTERVAL]),
                     CONF_IN_USE_THRESHOLD: float(user_input[CONF_IN_USE_THRESHOLD]),
+                    CONF_ALIGNMENT_INTERVAL: int(user_input[CONF_ALIGNMENT_INTERVAL]),
                 }
                 # No update listener in __init__.py: the flow schedules the entry's reload itself.
                 self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)

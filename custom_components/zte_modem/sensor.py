@@ -13,7 +13,7 @@ from homeassistant.components.sensor import (
     SensorEntityDescription,
     SensorStateClass,
 )
-from homeassistant.const import EntityCategory, Platform, UnitOfTime
+from homeassistant.const import PERCENTAGE, EntityCategory, Platform, UnitOfTime
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
@@ -149,6 +149,14 @@ SENSORS: tuple[ZteSensorEntityDescription, ...] = (
     kinds.temperature("pa_temperature", lambda s: s.temperatures.power_amplifier),
     kinds.temperature("rf_5g_temperature", lambda s: s.temperatures.rf_5g),
     kinds.temperature("wifi_temperature", lambda s: s.temperatures.wifi),
+    ZteSensorEntityDescription(
+        key="signal_quality",
+        translation_key="signal_quality",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=0,
+        value_fn=lambda s: s.signal_quality,
+    ),
 )
 
 
@@ -160,7 +168,13 @@ async def async_setup_entry(
     wanted = [description for description in SENSORS if offered(capabilities, description.key)]
     remove_not_offered(hass, entry, Platform.SENSOR, {d.key for d in SENSORS} - {d.key for d in wanted})
     entities: list[SensorEntity] = [
-        (ZteBandLockSensor if description.key in BAND_LOCKS else ZteSensor)(coordinator, description)
+        (
+            ZteSignalQualitySensor
+            if description.key == "signal_quality"
+            else ZteBandLockSensor
+            if description.key in BAND_LOCKS
+            else ZteSensor
+        )(coordinator, description)
         for description in wanted
     ]
     entities.append(ZteCellChangesSensor(coordinator))
@@ -271,3 +285,13 @@ class ZteCellChangesSensor(ZteEntity, RestoreSensor):
     def available(self) -> bool:
         """A count of what was seen: usable while the modem is briefly unreachable."""
         return True
+
+
+class ZteSignalQualitySensor(ZteSensor):
+    """The 0-100 signal quality (zte/quality.py); while alignment runs, the best since it started."""
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """`best` and `best_at` during alignment mode."""
+        run = self.coordinator.alignment
+        return run.attributes() if run is not None else None

@@ -1,5 +1,6 @@
-"""Switches: Polling (give the router's web page priority), Mobile data (the data session) and
-Data limit (the router's own data-plan limit on or off)."""
+"""Switches: Polling (give the router's web page priority), Mobile data (the data session),
+Data limit (the router's own data-plan limit on or off) and Alignment mode (fast polls while an
+antenna is turned)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ MOBILE_DATA = SwitchEntityDescription(
 DATA_LIMIT = SwitchEntityDescription(
     key="data_limit", translation_key="data_limit", entity_category=EntityCategory.CONFIG
 )
+ALIGNMENT_MODE = SwitchEntityDescription(key="alignment_mode", translation_key="alignment_mode")
 
 
 async def async_setup_entry(
@@ -35,7 +37,7 @@ async def async_setup_entry(
 ) -> None:
     """Add the polling and mobile data switches."""
     coordinator = entry.runtime_data.coordinator
-    entities: list[SwitchEntity] = [ZtePollingSwitch(coordinator)]
+    entities: list[SwitchEntity] = [ZtePollingSwitch(coordinator), ZteAlignmentSwitch(coordinator)]
     if entry.runtime_data.capabilities.supports(Feature.MOBILE_DATA):
         entities.append(ZteMobileDataSwitch(coordinator))
     else:
@@ -118,3 +120,33 @@ class ZteDataLimitSwitch(ZteEntity, SwitchEntity):
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Switch the limit off, read back."""
         await async_call_modem(self.coordinator, lambda: self.coordinator.client.set_data_plan(enabled=False))
+
+
+class ZteAlignmentSwitch(ZteEntity, SwitchEntity):
+    """Antenna alignment mode: a poll every "Alignment interval" seconds (one request each) for
+    at most 10 minutes; off at once on pause, on a failed poll, or when switched off."""
+
+    def __init__(self, coordinator: ZteCoordinator) -> None:
+        super().__init__(coordinator, ALIGNMENT_MODE)
+
+    @property
+    def is_on(self) -> bool:
+        """Alignment mode runs."""
+        return self.coordinator.alignment is not None
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """When the run ends by itself."""
+        run = self.coordinator.alignment
+        return {"ends_at": run.ends_at.isoformat()} if run is not None else None
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Start fast polls (refused while paused: nothing is sent)."""
+        await async_call_modem(self.coordinator, self.coordinator.async_start_alignment, refresh=False)
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Back to the polling interval (while paused it is off already: refused like any control)."""
+        await async_call_modem(self.coordinator, self._async_stop, refresh=False)
+
+    async def _async_stop(self) -> None:
+        self.coordinator.stop_alignment()

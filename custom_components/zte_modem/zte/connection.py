@@ -68,6 +68,10 @@ class ClientTiming:
     ussd_poll_interval: float = 1.0
     # The client lists join a poll at most this often (the "Tracking interval" option).
     client_list_interval: float = 60.0
+    # Fast mode (antenna alignment): every poll is its one request, nothing more; the extra reads
+    # that fall due meanwhile (settings, SMS storage, client lists, firmware state) wait until
+    # this is False again and then join the next poll.
+    quiet: bool = False
     # Seconds for schedules (the client lists); benchmarks and tests pass a clock they advance.
     monotonic: Callable[[], float] = field(default=time.monotonic)
     clock: Callable[[], datetime] = field(default=lambda: local_now())

@@ -10,6 +10,7 @@ from .catalogue import MetricValue
 from .clients import ClientList
 from .neighbours import NeighbourCell
 from .plan import PlanSettings
+from .quality import quality_of
 from .values import (
     ControlValues,
     DataPlanValues,
@@ -83,6 +84,8 @@ class ModemSnapshot:
     apn: ApnState | None = None
     plan_settings: PlanSettings | None = None
     neighbours: tuple[NeighbourCell, ...] | None = None
+    # 0..100 from the RSRP and SINR of LTE and NR (quality.py); None without any of them.
+    signal_quality: int | None = None
 
     @classmethod
     def from_values(
@@ -102,6 +105,8 @@ class ModemSnapshot:
         """From values keyed by catalogue metric (a missing key reads as None)."""
         if clients is not None:
             values = {**values, "connected_devices": clients.count}
+        quality = quality_of(values)
+        values = {**values, "signal_quality": quality}
         return cls(
             device=device,
             values=dict(values),
@@ -119,4 +124,5 @@ class ModemSnapshot:
             apn=apn,
             plan_settings=plan_settings,
             neighbours=neighbours,
+            signal_quality=quality,
         )

@@ -271,4 +271,14 @@ RADIO_METRICS: tuple[Metric, ...] = (
         features=frozenset({Feature.NR5G}),
     ),
     *_LTE_ANTENNAS,
+    Metric(
+        key="signal_quality",
+        name="Signal quality",
+        kind=ValueKind.NUMBER,
+        unit="%",
+        description=(
+            "A 0-100 score from the RSRP and SINR of LTE and, when connected, 5G NR "
+            "(README: Antenna alignment)"
+        ),
+    ),
 )

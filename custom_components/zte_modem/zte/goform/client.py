@@ -162,13 +162,17 @@ class GoformClient:
         await self._settings.run_if_due()
 
     async def _read_once(self) -> ModemSnapshot:
-        await self._settings.run_if_due()
-        await self._capacity.run_if_due()
+        # Fast mode (timing.quiet): the poll's GET alone; what falls due is read after it ends.
+        quiet = self.timing.quiet
+        if not quiet:
+            await self._settings.run_if_due()
+            await self._capacity.run_if_due()
         raw = await self.session.get_fields(POLL_FIELDS)
         self.stats.reads += 1
         self.session.decide_pci_format(raw)
         assert self.session.profile is not None
-        await self._read_client_lists_if_due()
+        if not quiet:
+            await self._read_client_lists_if_due()
         merged = {**self._settings.values, **raw, **self._capacity.values}
         # The local time feeds the data-plan projection.
         snapshot = snapshot_from_raw(

@@ -51,6 +51,11 @@ def _from_client_lists(named: Mapping[str, str], value_format: ValueFormat) -> M
     return None
 
 
+def _derived(named: Mapping[str, str], value_format: ValueFormat) -> MetricValue:
+    """No field: the snapshot scores the LTE and NR signal values (quality.py, models.py)."""
+    return None
+
+
 SOURCES: Mapping[str, Source] = {
     "connected_devices": Source((), _from_client_lists, read_by=ReadBy.CLIENT_LISTS),
     "provider": Source(("network_provider_fullname", "network_provider"), parse.text),
@@ -125,6 +130,7 @@ SOURCES: Mapping[str, Source] = {
     "data_remaining": Source(plan.PLAN_FIELDS, plan.data_remaining, read_by=ReadBy.SETTINGS),
     "data_plan_at_risk": Source(plan.PLAN_FIELDS, plan.data_plan_at_risk, read_by=ReadBy.SETTINGS),
     "data_projected": Source(plan.PLAN_FIELDS, plan.data_projected, read_by=ReadBy.SETTINGS),
+    "signal_quality": Source((), _derived),
 }
 
 # Modem fields read on every poll besides the metrics: identity and session state.

@@ -149,9 +149,12 @@ class UbusClient:
         return await self._flight.run(self._read_once)
 
     async def _read_once(self) -> ModemSnapshot:
+        # Fast mode (timing.quiet): the poll's calls alone, once everything was read at least once.
+        quiet = self.timing.quiet and self._plan_read_at is not None and self._firmware_read_at is not None
         plan_due = self._plan_read_at is None or time.monotonic() - self._plan_read_at >= PLAN_EVERY
-        list_calls = self.client_lists.calls_if_due()
-        firmware_due = self._firmware_due()
+        list_calls = () if quiet else self.client_lists.calls_if_due()
+        firmware_due = self._firmware_due() and not quiet
+        plan_due = plan_due and not quiet
         calls = [
             *POLL_CALLS,
             *(IDENTITY_CALLS if not self._identity or firmware_due else ()),
