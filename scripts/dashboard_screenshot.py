@@ -20,6 +20,8 @@ from pathlib import Path
 
 from playwright.async_api import Page, async_playwright
 
+from scripts.dashboard import DASHBOARD, URL_PATH
+
 VIEWS = ("signal", "cell", "data", "sms")
 # What a card is on the page (Playwright's CSS reaches into the frontend's shadow roots).
 CARDS = (
@@ -78,7 +80,7 @@ async def walk_dashboard(
     password: str,
     *,
     cards_per_view: dict[str, int],
-    dashboard: str = "zte-modem",
+    dashboard: str = URL_PATH,
     screenshot: Path | None = None,
 ) -> dict[str, ViewReport]:
     """Every view of the dashboard; the first one photographed when `screenshot` is given."""
@@ -114,9 +116,9 @@ def main() -> None:
     parser.add_argument("--user", required=True)
     parser.add_argument("--password", required=True)
     parser.add_argument("--out", type=Path, default=Path("docs/images/dashboard.png"))
-    parser.add_argument("--dashboard", default="zte-modem")
+    parser.add_argument("--dashboard", default=URL_PATH)
     args = parser.parse_args()
-    views = cards_per_view(Path(__file__).resolve().parent.parent / "dashboards" / "zte_modem.yaml")
+    views = cards_per_view(DASHBOARD)
     reports = asyncio.run(
         walk_dashboard(
             args.url,

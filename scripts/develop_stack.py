@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts.dashboard import LOVELACE_CONFIG, entity_prefix, install_dashboard
+from scripts.dashboard import URL_PATH as DASHBOARD_PATH
 from tests.e2e.stack import DEMO_PASSWORD, DEMO_USER, HassProcess, Stack, hass_binary
 from tests.simulator import PROFILES
 from tests.simulator.ubus import UBUS_PROFILES
@@ -73,6 +75,11 @@ class DemoHass(HassProcess):
         super().start()
 
 
+def model_name(profile: str) -> str:
+    """The model the simulator reports (the device, and so the entity ids, are named after it)."""
+    return UBUS_PROFILES[profile].market_name if profile in UBUS_PROFILES else PROFILES[profile].model
+
+
 def simulated_model(profile: str) -> str:
     """What the demo says it simulates."""
     if profile in UBUS_PROFILES:
@@ -114,7 +121,9 @@ async def run(args: argparse.Namespace) -> None:
             + (" simulator" if not args.modem else "")
             + " and Home Assistant ..."
         )
-        await stack.start()
+        # The ready dashboard, as the README adds it (scripts/dashboard.py).
+        install_dashboard(stack.config_dir, prefix=entity_prefix(model_name(args.profile)))
+        await stack.start(frontend_extra=LOVELACE_CONFIG)
         await stack.add_mqtt()
         result = await stack.add_modem()
         if result["type"] != "create_entry":
@@ -123,6 +132,7 @@ async def run(args: argparse.Namespace) -> None:
         print(
             f"""
 Home Assistant:  {stack.hass.url}   (user {DEMO_USER!r}, password {DEMO_PASSWORD!r})
+Dashboard:       {stack.hass.url}/{DASHBOARD_PATH}
 Modem:           {stack.modem_url}{"" if args.modem else f"  (simulated {simulated_model(args.profile)})"}
 MQTT broker:     127.0.0.1:{port}
 HA log:          {stack.hass.log_path}

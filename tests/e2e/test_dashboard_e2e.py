@@ -9,43 +9,25 @@ Set ZTE_DASHBOARD_SCREENSHOT=docs/images/dashboard.png to keep the picture.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from scripts.dashboard import DASHBOARD, LOVELACE_CONFIG, install_dashboard
 from scripts.dashboard_screenshot import cards_per_view, walk_dashboard
 from tests.e2e.stack import DEMO_PASSWORD, DEMO_USER, InProcessStack
 
 pytestmark = pytest.mark.timeout(300)
 
-ROOT = Path(__file__).resolve().parents[2]
-DASHBOARD = ROOT / "dashboards" / "zte_modem.yaml"
-# Step 2 of the README: the dashboard in configuration.yaml. Its history and logbook cards need
-# those integrations, which `default_config:` loads on a usual install (this test config has none).
-LOVELACE = """
-history:
-logbook:
-lovelace:
-  dashboards:
-    zte-modem:
-      mode: yaml
-      title: ZTE router
-      icon: mdi:router-network
-      show_in_sidebar: true
-      filename: dashboards/zte_modem.yaml
-"""
-
 
 @pytest.fixture
 async def stack(socket_enabled: None, tmp_path: Path) -> AsyncIterator[InProcessStack]:
     running = InProcessStack(tmp_path)
-    # Step 1 of the README: the file in the config folder.
-    (running.config_dir / "dashboards").mkdir(parents=True)
-    shutil.copy(DASHBOARD, running.config_dir / "dashboards" / "zte_modem.yaml")
+    # The README's two steps: the file in the config folder, the dashboard in configuration.yaml.
+    install_dashboard(running.config_dir)
     try:
-        await running.start(frontend_extra=LOVELACE)
+        await running.start(frontend_extra=LOVELACE_CONFIG)
         result = await running.add_modem()
         assert result["type"] == "create_entry", result
         yield running
