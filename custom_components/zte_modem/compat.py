@@ -4,10 +4,14 @@
   its type hints want probatio's classes. Older HA has voluptuous only.
 - Device classes: HA 2026.10+ defines them in each platform's `const` module and no longer
   exports them from the platform package; older HA defines them in the package.
+- ScannerEntity: HA 2026.10+ has it in device_tracker/entity.py (config_entry.py keeps a
+  deprecated alias); older HA in config_entry.py.
 The ignores name `unused-ignore` because each one only applies on one side of that line.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 try:
     import probatio as vol  # type: ignore[import-not-found, unused-ignore]
@@ -39,4 +43,12 @@ except ImportError:
         ButtonDeviceClass,
     )
 
-__all__ = ["BinarySensorDeviceClass", "ButtonDeviceClass", "SwitchDeviceClass", "vol"]
+if TYPE_CHECKING:  # type-checked against the oldest HA we support (scripts/test: lane old)
+    from homeassistant.components.device_tracker.config_entry import ScannerEntity
+else:
+    try:
+        from homeassistant.components.device_tracker.entity import ScannerEntity
+    except ImportError:  # HA before 2026.10
+        from homeassistant.components.device_tracker.config_entry import ScannerEntity
+
+__all__ = ["BinarySensorDeviceClass", "ButtonDeviceClass", "ScannerEntity", "SwitchDeviceClass", "vol"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.components.device_tracker.config_entry import ScannerEntity
 from homeassistant.components.device_tracker.const import SourceType
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
@@ -21,6 +20,7 @@ from homeassistant.helpers.restore_state import RestoreEntity
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 from homeassistant.util import dt as dt_util
 
+from .compat import ScannerEntity
 from .coordinator import ZteCoordinator
 from .options import ZteOptions
 from .presence import ClientPresence
