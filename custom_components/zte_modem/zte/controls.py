@@ -105,6 +105,29 @@ def nr_cell_lock(
     return CellLock(pci, arfcn, band, scs)
 
 
+def cell_lock_request(
+    *,
+    rat: str,
+    pci: int | None,
+    earfcn: int | None,
+    arfcn: int | None,
+    band: int | None,
+    scs: int | None,
+    clear: bool,
+) -> CellLock:
+    """What a set_cell_lock call asks for, validated the same on every transport: an LTE lock takes
+    an EARFCN, an NR lock an NR-ARFCN (and SCS)."""
+    if rat == "lte":
+        if arfcn is not None or scs is not None:
+            raise ZteControlValidationError("An LTE cell lock takes an EARFCN, no NR-ARFCN or SCS")
+        return lte_cell_lock(pci=pci, earfcn=earfcn, band=band, clear=clear)
+    if rat == "nr":
+        if earfcn is not None:
+            raise ZteControlValidationError("An NR cell lock takes an NR-ARFCN (arfcn), not an EARFCN")
+        return nr_cell_lock(pci=pci, arfcn=arfcn, band=band, scs=scs, clear=clear)
+    raise ZteControlValidationError("rat must be 'lte' or 'nr'")
+
+
 def default_scs(band: int) -> int:
     """The SSB subcarrier spacing of a band in practice: 30 kHz for the TDD mid bands, else 15."""
     return 30 if band in _SCS_30_BANDS else 15

@@ -276,6 +276,19 @@ def ids_beyond(messages: Iterable[SmsMessage], keep_latest: int) -> list[int]:
     return sorted(ids[keep_latest:])
 
 
+async def ids_to_delete(
+    list_sms: Callable[[int], Awaitable[list[SmsMessage]]], keep_latest: int, *, sim: bool
+) -> list[int]:
+    """delete_all_but's ids on every transport: all but the newest `keep_latest` of the device
+    memory (and of the SIM when `sim`), checked before anything is asked of the router."""
+    if keep_latest < 0:
+        raise ZteSmsValidationError("keep_latest must be 0 or more")
+    doomed = ids_beyond(await list_sms(MEM_DEVICE), keep_latest)
+    if sim:
+        doomed += ids_beyond(await list_sms(MEM_SIM), keep_latest)
+    return doomed
+
+
 def failure_reason(err: ZteError) -> str:
     """The reason code `SmsSendResult.reasons` gives a number that was not sent."""
     if isinstance(err, ZteSmsRefusedError):

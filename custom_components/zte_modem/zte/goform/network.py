@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Literal
 
 from ..connection import ClientTiming
-from ..controls import MOBILE_DATA_TIMEOUT, CellLock, lte_cell_lock, nr_cell_lock, read_back
+from ..controls import MOBILE_DATA_TIMEOUT, CellLock, cell_lock_request, read_back
 from ..exceptions import (
     ZteCommandError,
     ZteControlRefusedError,
@@ -154,16 +154,9 @@ class GoformControls:
         clear: bool = False,
     ) -> None:
         """Lock to one cell or unlock; the modem applies it after a reboot, which this does not do."""
-        if rat == "lte":
-            if arfcn is not None or scs is not None:
-                raise ZteControlValidationError("An LTE cell lock takes an EARFCN, no NR-ARFCN or SCS")
-            lock = lte_cell_lock(pci=pci, earfcn=earfcn, band=band, clear=clear)
-        elif rat == "nr":
-            if earfcn is not None:
-                raise ZteControlValidationError("An NR cell lock takes an NR-ARFCN (arfcn), not an EARFCN")
-            lock = nr_cell_lock(pci=pci, arfcn=arfcn, band=band, scs=scs, clear=clear)
-        else:
-            raise ZteControlValidationError("rat must be 'lte' or 'nr'")
+        lock = cell_lock_request(
+            rat=rat, pci=pci, earfcn=earfcn, arfcn=arfcn, band=band, scs=scs, clear=clear
+        )
         async with self._lock:
             if rat == "lte":
                 await self._set_lte_cell_lock(lock)

@@ -22,15 +22,13 @@ from ..exceptions import (
     ZteSmsEncryptedError,
     ZteSmsRefusedError,
     ZteSmsUnavailableError,
-    ZteSmsValidationError,
 )
 from ..sms import (
     MEM_DEVICE,
-    MEM_SIM,
     SmsCapacity,
     SmsMessage,
     SmsSendResult,
-    ids_beyond,
+    ids_to_delete,
     send_to_each,
     wait_for_status,
 )
@@ -142,11 +140,7 @@ class GoformSms:
     async def delete_all_but(self, keep_latest: int, *, sim: bool = False) -> list[int]:
         """Delete all but the newest `keep_latest` messages of the device memory (and the SIM's
         too when `sim`); returns the deleted ids."""
-        if keep_latest < 0:
-            raise ZteSmsValidationError("keep_latest must be 0 or more")
-        doomed = ids_beyond(await self.list_sms(mem_store=MEM_DEVICE), keep_latest)
-        if sim:
-            doomed += ids_beyond(await self.list_sms(mem_store=MEM_SIM), keep_latest)
+        doomed = await ids_to_delete(lambda mem: self.list_sms(mem_store=mem), keep_latest, sim=sim)
         await self.delete_sms(doomed)
         return doomed
 

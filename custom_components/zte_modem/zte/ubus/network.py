@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
 from ..connection import ClientTiming
-from ..controls import MOBILE_DATA_TIMEOUT, check_band_numbers, lte_cell_lock, nr_cell_lock, read_back
+from ..controls import MOBILE_DATA_TIMEOUT, cell_lock_request, check_band_numbers, read_back
 from ..exceptions import (
     ZteConnectionError,
     ZteControlRefusedError,
@@ -179,20 +179,15 @@ class UbusControls:
         clear: bool = False,
     ) -> None:
         """Lock to one cell, or unlock; read back from the netinfo."""
+        lock = cell_lock_request(
+            rat=rat, pci=pci, earfcn=earfcn, arfcn=arfcn, band=band, scs=scs, clear=clear
+        )
         if rat == "lte":
-            if arfcn is not None or scs is not None:
-                raise ZteControlValidationError("An LTE cell lock takes an EARFCN, no NR-ARFCN or SCS")
-            lock = lte_cell_lock(pci=pci, earfcn=earfcn, band=band, clear=clear)
             shown: tuple[int, ...] = (lock.pci, lock.channel)
             call, field = lte_cell_call(lock), "lock_lte_cell"
-        elif rat == "nr":
-            if earfcn is not None:
-                raise ZteControlValidationError("An NR cell lock takes an NR-ARFCN (arfcn), not an EARFCN")
-            lock = nr_cell_lock(pci=pci, arfcn=arfcn, band=band, scs=scs, clear=clear)
+        else:
             shown = (lock.pci, lock.channel, lock.band)
             call, field = nr_cell_call(lock), "lock_nr_cell"
-        else:
-            raise ZteControlValidationError("rat must be 'lte' or 'nr'")
         async with self._lock:
             await self._write(call)
             await self._read_back_raw(

@@ -16,7 +16,6 @@ from ..connection import ClientTiming
 from ..exceptions import (
     ZteSmsRefusedError,
     ZteSmsUnavailableError,
-    ZteSmsValidationError,
 )
 from ..goform.sms_format import (
     DEFAULT_PAGE_SIZE,
@@ -29,11 +28,10 @@ from ..goform.sms_format import (
 )
 from ..sms import (
     MEM_DEVICE,
-    MEM_SIM,
     SmsCapacity,
     SmsMessage,
     SmsSendResult,
-    ids_beyond,
+    ids_to_delete,
     send_to_each,
     wait_for_status,
 )
@@ -104,11 +102,7 @@ class UbusSms:
 
     async def delete_all_but(self, keep_latest: int, *, sim: bool = False) -> list[int]:
         """Delete all but the newest `keep_latest` messages; the deleted ids."""
-        if keep_latest < 0:
-            raise ZteSmsValidationError("keep_latest must be 0 or more")
-        doomed = ids_beyond(await self.list_sms(mem_store=MEM_DEVICE), keep_latest)
-        if sim:
-            doomed += ids_beyond(await self.list_sms(mem_store=MEM_SIM), keep_latest)
+        doomed = await ids_to_delete(lambda mem: self.list_sms(mem_store=mem), keep_latest, sim=sim)
         await self.delete_sms(doomed)
         return doomed
 
